@@ -1,0 +1,50 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+/// datachat: ask a database questions in plain language.
+///
+/// Each target is one stage of a turn (see ../shared/DESIGN.md); a target imports only the targets
+/// listed above it. The C libraries are system-library targets whose `shim.h` gives the variadic C
+/// calls typed wrappers.
+let package = Package(
+    name: "datachat",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "datachat", targets: ["datachat"]),
+        .executable(name: "FakeLLM", targets: ["FakeLLM"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    ],
+    targets: [
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+        .systemLibrary(name: "CEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+
+        .target(name: "SQLGuard"),
+        .target(name: "LLM", dependencies: ["CCurl"]),
+        .target(name: "Databases", dependencies: ["CSQLite", "CPQ", "SQLGuard"]),
+        .target(name: "History", dependencies: ["Databases"]),
+        .target(name: "Render", dependencies: ["Databases"]),
+        .target(name: "Assistant", dependencies: ["SQLGuard", "LLM", "Databases", "History", "Render"]),
+        .executableTarget(
+            name: "datachat",
+            dependencies: [
+                "Assistant", "Render", "History", "Databases", "LLM", "SQLGuard", "CEdit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "FakeLLM"),
+
+        .testTarget(name: "SQLGuardTests", dependencies: ["SQLGuard"]),
+        .testTarget(name: "LLMTests", dependencies: ["LLM", "TestSupport"]),
+        .testTarget(name: "DatabasesTests", dependencies: ["Databases", "TestSupport"]),
+        .testTarget(name: "HistoryTests", dependencies: ["History", "TestSupport"]),
+        .testTarget(name: "RenderTests", dependencies: ["Render"]),
+        .testTarget(name: "AssistantTests", dependencies: ["Assistant", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "datachat", "FakeLLM"]),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,64 @@
+import FoundationEssentials
+
+/// A prompt the model sees, with `{{name}}` placeholders filled in at each turn.
+///
+/// Templates live in prompts/ so that people can read and tune what the model is told without
+/// touching code; prompts/README.md lists each placeholder.
+public struct PromptTemplate: Sendable, Hashable {
+    public let name: String
+    public let text: String
+
+    public init(name: String, text: String) {
+        self.name = name
+        self.text = text
+    }
+
+    /// Reads `name` from `directory`.
+    public static func load(_ name: String, from directory: String) throws(AssistantError) -> PromptTemplate {
+        let path = directory + "/" + name
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw AssistantError(
+                .configuration, "the prompt template \(path) is missing: set DATACHAT_PROMPTS_DIR to a prompts folder")
+        }
+        return PromptTemplate(name: name, text: String(decoding: data, as: UTF8.self))
+    }
+
+    /// The text with each `{{key}}` replaced; unknown placeholders are left as they are.
+    public func render(_ values: [String: String]) -> String {
+        var output = ""
+        var rest = Substring(text)
+        while let open = rest.firstRange(of: "{{") {
+            output += rest[..<open.lowerBound]
+            let afterOpen = rest[open.upperBound...]
+            guard let close = afterOpen.firstRange(of: "}}") else {
+                output += rest[open.lowerBound...]
+                return output
+            }
+            let key = afterOpen[..<close.lowerBound].trimmed()
+            if let value = values[key] {
+                output += value
+            } else {
+                output += rest[open.lowerBound..<close.upperBound]
+            }
+            rest = afterOpen[close.upperBound...]
+        }
+        return output + rest
+    }
+}
+
+/// The templates one turn needs.
+public struct PromptSet: Sendable {
+    /// Sets the scene: dialect, schema, table notes, rules for the answer.
+    public var system: PromptTemplate
+    /// Sent after a rejected or failed SQL, with the error, to ask for a corrected query.
+    public var repair: PromptTemplate
+
+    public init(system: PromptTemplate, repair: PromptTemplate) {
+        self.system = system
+        self.repair = repair
+    }
+
+    public static func load(from directory: String) throws(AssistantError) -> PromptSet {
+        PromptSet(system: try .load("system.md", from: directory), repair: try .load("repair.md", from: directory))
+    }
+}

@@ -1,0 +1,101 @@
+import Databases
+import History
+import LLM
+
+/// Why a turn did not produce an answer.
+public enum TurnFailure: Error, Sendable {
+    case endpoint(LLMError)
+    /// The model answered without a query; its words are kept.
+    case noSQL(reply: String)
+    /// The guard refused the SQL.
+    case rejected(reason: String)
+    case database(DatabaseError)
+    case cancelled
+    case assistant(AssistantError)
+
+    /// One line for the user.
+    public var message: String {
+        switch self {
+        case .endpoint(let error): error.message
+        case .noSQL(let reply):
+            "the model answered without SQL (\"\(Self.firstLine(of: reply))\"): rephrase the question, "
+                + "or see what it knows with `datachat schema`"
+        case .rejected(let reason): "the SQL was refused: \(reason)"
+        case .database(let error): "the database reported an error: \(error.message)"
+        case .cancelled: "cancelled"
+        case .assistant(let error): error.message
+        }
+    }
+
+    /// The start of the model's words, for a one-line message.
+    static func firstLine(of reply: String) -> String {
+        let line = reply.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
+        return line.count > 160 ? String(line.prefix(159)) + "…" : line
+    }
+
+    public var status: MessageStatus {
+        switch self {
+        case .endpoint, .database, .assistant: .error
+        case .noSQL: .noSQL
+        case .rejected: .rejected
+        case .cancelled: .cancelled
+        }
+    }
+}
+
+/// Milliseconds spent in each part of a turn.
+public struct TurnTimings: Sendable, Hashable {
+    public var firstToken: Double?
+    public var model: Double = 0
+    public var execution: Double = 0
+    public var total: Double = 0
+}
+
+/// What one question came to.
+public struct TurnOutcome: Sendable {
+    public var sessionID: String
+    public var question: String
+    /// The model's last answer, as it wrote it.
+    public var reply: String?
+    public var sql: String?
+    public var columns: [Column] = []
+    public var rowCount = 0
+    public var truncated = false
+    public var failure: TurnFailure?
+    /// How many answers the model gave (1, or more after repairs).
+    public var attempts = 0
+    public var usage = TokenUsage(promptTokens: 0, completionTokens: 0, isEstimate: false)
+    public var timings = TurnTimings()
+
+    public var status: MessageStatus { failure?.status ?? .ok }
+}
+
+/// Told of a turn's progress, so a terminal can show it as it happens.
+///
+/// Rows come one at a time, so a long result never has to sit in memory.
+public protocol TurnObserver: AnyObject {
+    /// The model was asked (attempt 1, or a repair).
+    func modelCalled(attempt: Int)
+    /// A piece of the model's answer as it streams in (the whole answer at once when not streaming).
+    func modelText(_ delta: String, attempt: Int)
+    /// The model answered; `reply` is its whole text.
+    func modelAnswered(_ reply: String, attempt: Int)
+    /// This SQL passed the guard and is about to run (or would, with `execute` off).
+    func sqlReady(_ sql: String, attempt: Int)
+    /// An attempt failed and the model is being asked to repair it.
+    func repairing(after failure: TurnFailure, attempt: Int)
+    func resultStarted(columns: [Column])
+    func resultRow(_ row: [DatabaseValue])
+    func resultFinished(rowCount: Int, truncated: Bool)
+}
+
+extension TurnObserver {
+    public func modelCalled(attempt: Int) {}
+    public func modelText(_ delta: String, attempt: Int) {}
+    public func modelAnswered(_ reply: String, attempt: Int) {}
+    public func sqlReady(_ sql: String, attempt: Int) {}
+    public func repairing(after failure: TurnFailure, attempt: Int) {}
+    public func resultStarted(columns: [Column]) {}
+    public func resultRow(_ row: [DatabaseValue]) {}
+    public func resultFinished(rowCount: Int, truncated: Bool) {}
+}

@@ -1,0 +1,94 @@
+import SQLGuard
+
+/// Whether a connection may write. Analysed data is only ever opened `.readOnly`; the history store
+/// is the one `.readWrite` user.
+public enum AccessMode: Sendable, Hashable {
+    case readOnly
+    case readWrite
+}
+
+/// Bounds on one statement, enforced by the engine wrapper.
+public struct QueryLimits: Sendable {
+    /// Rows handed over at most; the fetch stops there and reports `truncated`.
+    public var maxRows: Int?
+    /// Wall-clock limit for the statement.
+    public var timeoutSeconds: Double?
+    /// Bytes of row data at most (a guard against one giant value or row).
+    public var maxBytes: Int?
+    /// Polled while the statement runs; returning true cancels it (Ctrl-C).
+    public var isCancelled: (@Sendable () -> Bool)?
+
+    public init(
+        maxRows: Int? = nil, timeoutSeconds: Double? = nil, maxBytes: Int? = nil,
+        isCancelled: (@Sendable () -> Bool)? = nil
+    ) {
+        self.maxRows = maxRows
+        self.timeoutSeconds = timeoutSeconds
+        self.maxBytes = maxBytes
+        self.isCancelled = isCancelled
+    }
+
+    public static let none = QueryLimits()
+}
+
+/// A connection to one database, SQLite or PostgreSQL, seen through Swift types only.
+///
+/// Connections are confined to the thread that uses them; they are classes so that exactly one owner
+/// closes the C handle.
+public protocol Database: AnyObject {
+    var dialect: SQLDialect { get }
+    var location: DatabaseLocation { get }
+
+    /// Runs one statement and streams its result: `columns` once, then `row` per row until it returns
+    /// false, the row cap is reached, or the rows run out.
+    @discardableResult
+    func query(
+        _ sql: String, parameters: [DatabaseValue], limits: QueryLimits,
+        columns: ([Column]) throws -> Void, row: ([DatabaseValue]) throws -> Bool
+    ) throws -> QueryStats
+
+    /// Runs statements that return nothing (DDL, writes); several may be separated by semicolons when
+    /// `parameters` is empty.
+    func execute(_ sql: String, parameters: [DatabaseValue]) throws
+
+    /// The tables and views a question may be about.
+    func schema() throws -> Schema
+
+    /// Inserts many rows at once (the bundled sample), inside the caller's transaction.
+    func insertRows(into table: String, columns: [String], rows: [[DatabaseValue]]) throws
+}
+
+extension Database {
+    /// Runs a query and collects its rows, stopping at the row cap of `limits`.
+    public func fetchAll(
+        _ sql: String, parameters: [DatabaseValue] = [], limits: QueryLimits = .none
+    ) throws -> QueryResult {
+        var result = QueryResult(columns: [], rows: [])
+        let stats = try query(
+            sql, parameters: parameters, limits: limits,
+            columns: { result.columns = $0 },
+            row: {
+                result.rows.append($0)
+                return true
+            })
+        result.truncated = stats.truncated
+        return result
+    }
+
+    public func execute(_ sql: String) throws {
+        try execute(sql, parameters: [])
+    }
+
+    /// Runs `body` in a transaction, committed when it returns and rolled back when it throws.
+    public func transaction<T>(_ body: () throws -> T) throws -> T {
+        try execute("BEGIN")
+        do {
+            let value = try body()
+            try execute("COMMIT")
+            return value
+        } catch {
+            try? execute("ROLLBACK")
+            throw error
+        }
+    }
+}

@@ -1,0 +1,161 @@
+import SQLGuard
+
+/// Where a database lives, parsed from any of the URL forms of the command line.
+///
+/// SQLite: `sqlite:///abs/path.db`, `sqlite:rel/path.db`, or a bare path ending in `.db`, `.sqlite` or
+/// `.sqlite3`. PostgreSQL: `postgres://`, `postgresql://`, `postgresql+psycopg2://` URLs, or any libpq
+/// keyword conninfo (`host=... dbname=...`); libpq reads its PG* variables, `.pgpass` and service files.
+public struct DatabaseLocation: Sendable, Hashable, CustomStringConvertible {
+    public enum Engine: Sendable, Hashable {
+        case sqlite(path: String)
+        /// A conninfo string libpq accepts as it is (URL or keywords), with the driver suffix removed.
+        case postgres(conninfo: String)
+    }
+
+    public let engine: Engine
+    /// The location with any password removed: the only form that is ever shown, logged or stored.
+    public let redacted: String
+
+    public var description: String { redacted }
+
+    public var dialect: SQLDialect {
+        switch engine {
+        case .sqlite: .sqlite
+        case .postgres: .postgres
+        }
+    }
+
+    public init(sqlitePath: String) {
+        self.init(engine: .sqlite(path: sqlitePath), redacted: "sqlite:" + sqlitePath)
+    }
+
+    private init(engine: Engine, redacted: String) {
+        self.engine = engine
+        self.redacted = redacted
+    }
+
+    /// Parses `text`, or explains in one line which forms are accepted.
+    public init(parsing text: String) throws(DatabaseError) {
+        let trimmed = text.trimmingWhitespace()
+        let lower = trimmed.lowercased()
+        if lower.hasPrefix("sqlite:") {
+            var path = String(trimmed.dropFirst("sqlite:".count))
+            if path.hasPrefix("//") {
+                // sqlite:///abs/path -> /abs/path; sqlite:////abs/path (SQLAlchemy's absolute form) too.
+                path = String(path.dropFirst(2))
+                while path.hasPrefix("//") { path.removeFirst() }
+            }
+            if let query = path.firstIndex(of: "?") { path = String(path[..<query]) }
+            path = path.removingPercentEncoding()
+            guard !path.isEmpty else {
+                throw DatabaseError(.invalidLocation, "the SQLite URL names no file: use sqlite:///abs/path.db")
+            }
+            self.init(sqlitePath: path)
+            return
+        }
+        for scheme in ["postgresql+psycopg2://", "postgresql+psycopg://", "postgres://", "postgresql://"]
+        where lower.hasPrefix(scheme) {
+            let conninfo = "postgresql://" + trimmed.dropFirst(scheme.count)
+            self.init(engine: .postgres(conninfo: conninfo), redacted: Self.redactURL(conninfo))
+            return
+        }
+        if ["db", "sqlite", "sqlite3"].contains(where: { lower.hasSuffix("." + $0) }) && !lower.contains("://") {
+            self.init(sqlitePath: trimmed)
+            return
+        }
+        if trimmed.contains("=") && !trimmed.contains("://") {
+            self.init(engine: .postgres(conninfo: trimmed), redacted: Self.redactConninfo(trimmed))
+            return
+        }
+        throw DatabaseError(
+            .invalidLocation,
+            "cannot tell which database \"\(Self.redactURL(trimmed))\" is: use sqlite:///path.db, a path ending in .db, "
+                + "or postgresql://user@host/dbname")
+    }
+
+    /// Removes the password from a URL's user info and from a `password=` query parameter.
+    static func redactURL(_ url: String) -> String {
+        var result = url
+        if let schemeEnd = result.firstRange(of: "://") {
+            let afterScheme = result[schemeEnd.upperBound...]
+            let authorityEnd = afterScheme.firstIndex(where: { $0 == "/" || $0 == "?" }) ?? afterScheme.endIndex
+            let authority = afterScheme[..<authorityEnd]
+            if let at = authority.lastIndex(of: "@") {
+                let userInfo = authority[..<at]
+                if let colon = userInfo.firstIndex(of: ":") {
+                    result.replaceSubrange(colon..<at, with: "")
+                }
+            }
+        }
+        if let query = result.firstIndex(of: "?") {
+            let base = result[...query]
+            let parameters = result[result.index(after: query)...].split(separator: "&", omittingEmptySubsequences: false)
+            let kept = parameters.filter { !$0.lowercased().hasPrefix("password=") }
+            result = kept.isEmpty ? String(base.dropLast()) : base + kept.joined(separator: "&")
+        }
+        return result
+    }
+
+    /// Removes `password=...` (quoted or not) from a keyword conninfo.
+    static func redactConninfo(_ conninfo: String) -> String {
+        var output = ""
+        var index = conninfo.startIndex
+        while index < conninfo.endIndex {
+            let rest = conninfo[index...]
+            let isWordStart = index == conninfo.startIndex || conninfo[conninfo.index(before: index)].isWhitespace
+            if isWordStart, rest.lowercased().hasPrefix("password") {
+                var cursor = rest.index(rest.startIndex, offsetBy: "password".count)
+                while cursor < conninfo.endIndex, conninfo[cursor] == " " { cursor = conninfo.index(after: cursor) }
+                if cursor < conninfo.endIndex, conninfo[cursor] == "=" {
+                    cursor = conninfo.index(after: cursor)
+                    while cursor < conninfo.endIndex, conninfo[cursor] == " " { cursor = conninfo.index(after: cursor) }
+                    if cursor < conninfo.endIndex, conninfo[cursor] == "'" {
+                        cursor = conninfo.index(after: cursor)
+                        while cursor < conninfo.endIndex, conninfo[cursor] != "'" {
+                            if conninfo[cursor] == "\\" { cursor = conninfo.index(after: cursor) }
+                            if cursor < conninfo.endIndex { cursor = conninfo.index(after: cursor) }
+                        }
+                        if cursor < conninfo.endIndex { cursor = conninfo.index(after: cursor) }
+                    } else {
+                        while cursor < conninfo.endIndex, !conninfo[cursor].isWhitespace {
+                            cursor = conninfo.index(after: cursor)
+                        }
+                    }
+                    while cursor < conninfo.endIndex, conninfo[cursor].isWhitespace { cursor = conninfo.index(after: cursor) }
+                    index = cursor
+                    continue
+                }
+            }
+            output.append(conninfo[index])
+            index = conninfo.index(after: index)
+        }
+        return output.trimmingWhitespace()
+    }
+}
+
+extension String {
+    func trimmingWhitespace() -> String {
+        var slice = Substring(self)
+        while let first = slice.first, first.isWhitespace { slice.removeFirst() }
+        while let last = slice.last, last.isWhitespace { slice.removeLast() }
+        return String(slice)
+    }
+
+    /// Decodes %XX escapes; malformed escapes are kept as they are.
+    func removingPercentEncoding() -> String {
+        guard contains("%") else { return self }
+        var bytes: [UInt8] = []
+        var utf8 = Array(self.utf8)[...]
+        while let byte = utf8.popFirst() {
+            if byte == UInt8(ascii: "%"), utf8.count >= 2,
+                let value = UInt8(String(decoding: utf8.prefix(2), as: UTF8.self), radix: 16)
+            {
+                bytes.append(value)
+                utf8 = utf8.dropFirst(2)
+            } else {
+                bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}

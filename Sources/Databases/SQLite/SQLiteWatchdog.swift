@@ -1,0 +1,72 @@
+import CSQLite
+
+/// Stops a running statement at its deadline or when the user cancels, through SQLite's progress
+/// handler, so that even a runaway recursive CTE ends.
+///
+/// https://www.sqlite.org/c3ref/progress_handler.html
+final class SQLiteWatchdog {
+    private let deadline: ContinuousClock.Instant?
+    private let isCancelled: (@Sendable () -> Bool)?
+    private let timeoutSeconds: Double?
+    private(set) var firedForTimeout = false
+    private(set) var firedForCancel = false
+
+    init(limits: QueryLimits) {
+        timeoutSeconds = limits.timeoutSeconds
+        deadline = limits.timeoutSeconds.map { ContinuousClock.now.advanced(by: .milliseconds(Int64($0 * 1000))) }
+        isCancelled = limits.isCancelled
+    }
+
+    var isActive: Bool { deadline != nil || isCancelled != nil }
+
+    func install(on handle: OpaquePointer) {
+        guard isActive else { return }
+        let context = Unmanaged.passUnretained(self).toOpaque()
+        sqlite3_progress_handler(handle, 4_000, { context in
+            guard let context else { return 0 }
+            let watchdog = Unmanaged<SQLiteWatchdog>.fromOpaque(context).takeUnretainedValue()
+            return watchdog.shouldStop() ? 1 : 0
+        }, context)
+    }
+
+    func remove(from handle: OpaquePointer) {
+        guard isActive else { return }
+        sqlite3_progress_handler(handle, 0, nil, nil)
+    }
+
+    private func shouldStop() -> Bool {
+        if let isCancelled, isCancelled() {
+            firedForCancel = true
+            return true
+        }
+        if let deadline, ContinuousClock.now >= deadline {
+            firedForTimeout = true
+            return true
+        }
+        return false
+    }
+
+    /// Turns the engine's "interrupted" into the reason it was interrupted.
+    func explain(_ error: DatabaseError) -> DatabaseError {
+        var error = error
+        if firedForTimeout {
+            error.code = .timeout
+            let seconds = timeoutSeconds.map { $0.formatted(maxFractionDigits: 1) } ?? "?"
+            error.message = "the query ran longer than \(seconds) s and was stopped: narrow it or raise --timeout"
+        } else if firedForCancel {
+            error.code = .cancelled
+            error.message = "the query was cancelled"
+        }
+        return error
+    }
+}
+
+extension Double {
+    /// A short decimal rendering: 30, 2.5, 0.1.
+    func formatted(maxFractionDigits: Int) -> String {
+        if self == rounded() { return String(Int(self)) }
+        var scale = 1.0
+        for _ in 0..<maxFractionDigits { scale *= 10 }
+        return String((self * scale).rounded() / scale)
+    }
+}

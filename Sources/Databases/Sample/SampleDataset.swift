@@ -1,0 +1,145 @@
+import FoundationEssentials
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The bundled e-commerce dataset: a schema file per dialect and one CSV file per table.
+///
+/// Analysts get a database to ask about before they configure anything, so the first run builds it
+/// into a cached SQLite file; later runs open that file at once.
+public struct SampleDataset: Sendable {
+    /// The `sample-data` folder.
+    public let directory: String
+
+    public init(directory: String) {
+        self.directory = directory
+    }
+
+    func schemaPath(for dialect: String) -> String { directory + "/schema.\(dialect).sql" }
+    func dataPath(for table: String) -> String { directory + "/data/\(table).csv" }
+    public var tableNotesPath: String { directory + "/table-notes.md" }
+
+    /// The tables in the order their CREATE TABLE statements appear, which respects foreign keys.
+    public func tableNames(schemaSQL: String) -> [String] {
+        var names: [String] = []
+        for line in schemaSQL.split(separator: "\n") {
+            let words = line.split(whereSeparator: { $0 == " " || $0 == "(" })
+            guard words.count >= 3, words[0].uppercased() == "CREATE", words[1].uppercased() == "TABLE" else {
+                continue
+            }
+            var name = words[2]
+            if name.uppercased() == "IF", words.count >= 6 { name = words[5] }
+            names.append(String(name.filter { $0 != "\"" }))
+        }
+        return names
+    }
+
+    /// Creates the sample's tables in `database` and loads every row, in one transaction.
+    ///
+    /// `progress` is told each table's name and row count as it finishes.
+    public func load(into database: any Database, progress: (String, Int) -> Void = { _, _ in }) throws {
+        let dialect = database.dialect.rawValue
+        let schemaSQL = try readText(schemaPath(for: dialect))
+        try database.transaction {
+            try database.execute(schemaSQL)
+            for table in tableNames(schemaSQL: schemaSQL) {
+                var reader = CSVReader(bytes: try readBytes(dataPath(for: table)))
+                guard let header = reader.nextRecord() else { continue }
+                let columns = header.map { $0.stringValue ?? "" }
+                var batch: [[DatabaseValue]] = []
+                batch.reserveCapacity(5_000)
+                var total = 0
+                while let record = reader.nextRecord() {
+                    batch.append(record)
+                    if batch.count == 5_000 {
+                        try database.insertRows(into: table, columns: columns, rows: batch)
+                        total += batch.count
+                        batch.removeAll(keepingCapacity: true)
+                    }
+                }
+                try database.insertRows(into: table, columns: columns, rows: batch)
+                total += batch.count
+                progress(table, total)
+            }
+        }
+    }
+
+    /// The path of a ready SQLite copy of the sample under `cacheDirectory`, building it first if needed.
+    ///
+    /// The file name carries a fingerprint of the sample's files, so an updated sample is rebuilt; the
+    /// build writes a temporary file and renames it, so concurrent first runs never see a half-built one.
+    public func sqliteFile(cacheDirectory: String) throws -> String {
+        let fingerprint = try self.fingerprint()
+        let path = cacheDirectory + "/sample-\(fingerprint).db"
+        if FileManager.default.fileExists(atPath: path) { return path }
+        do {
+            try FileManager.default.createDirectory(atPath: cacheDirectory, withIntermediateDirectories: true)
+        } catch {
+            throw DatabaseError(.cannotOpen, "cannot create \(cacheDirectory) for the sample database: \(error)")
+        }
+        let temporary = path + ".building-\(ProcessInfo.processInfo.processIdentifier)"
+        try? FileManager.default.removeItem(atPath: temporary)
+        do {
+            let database = try SQLiteDatabase(path: temporary, access: .readWrite)
+            try database.execute("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF")
+            try load(into: database)
+            try database.execute("ANALYZE")
+        } catch {
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw error
+        }
+        if rename(temporary, path) != 0 {
+            try? FileManager.default.removeItem(atPath: temporary)
+            if !FileManager.default.fileExists(atPath: path) {
+                throw DatabaseError(.cannotOpen, "cannot write the sample database to \(path)")
+            }
+        }
+        return path
+    }
+
+    /// A hash of the SQLite schema and the data files' sizes: cheap to compute on every start.
+    func fingerprint() throws -> String {
+        var hash = FNV1a()
+        let schemaSQL = try readText(schemaPath(for: "sqlite"))
+        hash.add(schemaSQL)
+        for table in tableNames(schemaSQL: schemaSQL) {
+            let attributes = try? FileManager.default.attributesOfItem(atPath: dataPath(for: table))
+            let size = (attributes?[.size] as? Int) ?? -1
+            hash.add("\(table):\(size)")
+        }
+        return hash.hexDigest
+    }
+
+    private func readBytes(_ path: String) throws -> [UInt8] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw DatabaseError(
+                .cannotOpen, "the sample data file \(path) is missing: set DATACHAT_SAMPLE_DIR to the sample-data folder")
+        }
+        return [UInt8](data)
+    }
+
+    private func readText(_ path: String) throws -> String {
+        String(decoding: try readBytes(path), as: UTF8.self)
+    }
+}
+
+/// The 64-bit FNV-1a hash: a stable fingerprint, not a security measure.
+public struct FNV1a: Sendable {
+    private var state: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    public init() {}
+
+    public mutating func add(_ text: String) {
+        for byte in text.utf8 { add(byte) }
+    }
+
+    public mutating func add(_ byte: UInt8) {
+        state = (state ^ UInt64(byte)) &* 0x100_0000_01b3
+    }
+
+    public var hexDigest: String {
+        let hex = String(state, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}

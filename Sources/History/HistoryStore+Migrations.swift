@@ -1,0 +1,66 @@
+import Databases
+
+/// The store's schema, one numbered step at a time. A step is never edited once released: add another.
+///
+/// The DDL is plain enough for SQLite and PostgreSQL alike: ids are UUID text, times ISO 8601 text.
+extension HistoryStore {
+    static let migrations: [String] = [
+        """
+        CREATE TABLE chat_sessions (
+            id TEXT PRIMARY KEY,
+            title TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            data_source TEXT NOT NULL,
+            dialect TEXT NOT NULL,
+            model TEXT NOT NULL,
+            endpoint_host TEXT NOT NULL,
+            user_name TEXT NOT NULL,
+            client_version TEXT NOT NULL,
+            schema_fingerprint TEXT NOT NULL
+        );
+        CREATE TABLE chat_messages (
+            id TEXT PRIMARY KEY,
+            session_id TEXT NOT NULL REFERENCES chat_sessions(id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,
+            role TEXT NOT NULL CHECK (role IN ('user', 'assistant')),
+            content TEXT NOT NULL,
+            sql TEXT,
+            status TEXT NOT NULL CHECK (status IN ('pending', 'ok', 'rejected', 'error', 'cancelled', 'no_sql')),
+            error TEXT,
+            columns TEXT,
+            row_count INTEGER,
+            result_hash TEXT,
+            result_preview TEXT,
+            attempt INTEGER NOT NULL DEFAULT 1,
+            model TEXT,
+            prompt_tokens INTEGER,
+            completion_tokens INTEGER,
+            first_token_ms DOUBLE PRECISION,
+            model_ms DOUBLE PRECISION,
+            execution_ms DOUBLE PRECISION,
+            total_ms DOUBLE PRECISION,
+            created_at TEXT NOT NULL,
+            UNIQUE (session_id, seq)
+        );
+        CREATE INDEX chat_sessions_updated_at ON chat_sessions (updated_at);
+        """
+    ]
+
+    /// Brings the store up to the newest schema; safe to run on every start.
+    func migrate() throws {
+        try database.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+        let current = try database.fetchAll("SELECT max(version) FROM schema_version").rows.first?.first?.intValue ?? 0
+        guard current < Self.migrations.count else { return }
+        try database.transaction {
+            // Re-read inside the transaction: another process may have migrated meanwhile.
+            let version = try database.fetchAll("SELECT max(version) FROM schema_version").rows.first?.first?.intValue ?? 0
+            for step in version..<Self.migrations.count {
+                for statement in Self.migrations[step].split(separator: ";") where !statement.allSatisfy(\.isWhitespace) {
+                    try database.execute(String(statement))
+                }
+                try database.execute("INSERT INTO schema_version (version) VALUES ($1)", parameters: [.integer(Int64(step + 1))])
+            }
+        }
+    }
+}

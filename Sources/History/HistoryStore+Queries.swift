@@ -1,0 +1,96 @@
+import Databases
+
+/// Reading the store back: listing, finding and deleting sessions.
+extension HistoryStore {
+    static let sessionColumns = """
+        id, title, created_at, updated_at, data_source, dialect, model, endpoint_host, user_name, client_version,
+        schema_fingerprint
+        """
+
+    static let messageColumns = """
+        id, session_id, seq, role, content, sql, status, error, columns, row_count, result_hash, result_preview,
+        attempt, model, prompt_tokens, completion_tokens, first_token_ms, model_ms, execution_ms, total_ms, created_at
+        """
+
+    /// The most recently active sessions first.
+    public func sessions(limit: Int = 50) throws -> [SessionRecord] {
+        try database.fetchAll(
+            "SELECT \(Self.sessionColumns) FROM chat_sessions ORDER BY updated_at DESC LIMIT $1",
+            parameters: [.integer(Int64(limit))]
+        ).rows.map(Self.session(from:))
+    }
+
+    /// The session whose id is `id` or starts with it (like a short git hash); nil when none or several match.
+    public func session(id: String) throws -> SessionRecord? {
+        let rows = try database.fetchAll(
+            "SELECT \(Self.sessionColumns) FROM chat_sessions WHERE id = $1 OR id LIKE $2 ORDER BY id LIMIT 2",
+            parameters: [.text(id), .text(Self.likePrefix(id))]
+        ).rows
+        if let exact = rows.first(where: { $0.first?.stringValue == id }) { return Self.session(from: exact) }
+        return rows.count == 1 ? Self.session(from: rows[0]) : nil
+    }
+
+    public func messages(sessionID: String) throws -> [MessageRecord] {
+        try database.fetchAll(
+            "SELECT \(Self.messageColumns) FROM chat_messages WHERE session_id = $1 ORDER BY seq",
+            parameters: [.text(sessionID)]
+        ).rows.map(Self.message(from:))
+    }
+
+    /// Sessions with a question or SQL containing `text` (case-insensitive), newest first.
+    public func search(_ text: String, limit: Int = 50) throws -> [MessageRecord] {
+        try database.fetchAll(
+            """
+            SELECT \(Self.messageColumns) FROM chat_messages
+            WHERE lower(content) LIKE $1 ESCAPE '\\' OR lower(coalesce(sql, '')) LIKE $1 ESCAPE '\\'
+            ORDER BY created_at DESC LIMIT $2
+            """,
+            parameters: [.text("%" + Self.escapeLike(text.lowercased()) + "%"), .integer(Int64(limit))]
+        ).rows.map(Self.message(from:))
+    }
+
+    /// Deletes a session and its messages; false when there was no such session.
+    @discardableResult
+    public func deleteSession(id: String) throws -> Bool {
+        guard try session(id: id) != nil else { return false }
+        try database.transaction {
+            try database.execute("DELETE FROM chat_messages WHERE session_id = $1", parameters: [.text(id)])
+            try database.execute("DELETE FROM chat_sessions WHERE id = $1", parameters: [.text(id)])
+        }
+        return true
+    }
+
+    static func likePrefix(_ text: String) -> String {
+        escapeLike(text) + "%"
+    }
+
+    static func escapeLike(_ text: String) -> String {
+        var escaped = ""
+        for character in text {
+            if character == "%" || character == "_" || character == "\\" { escaped.append("\\") }
+            escaped.append(character)
+        }
+        return escaped
+    }
+
+    static func session(from row: [DatabaseValue]) -> SessionRecord {
+        func text(_ index: Int) -> String { row[index].stringValue ?? "" }
+        return SessionRecord(
+            id: text(0), title: text(1), createdAt: text(2), updatedAt: text(3), dataSource: text(4), dialect: text(5),
+            model: text(6), endpointHost: text(7), userName: text(8), clientVersion: text(9),
+            schemaFingerprint: text(10))
+    }
+
+    static func message(from row: [DatabaseValue]) -> MessageRecord {
+        MessageRecord(
+            id: row[0].stringValue ?? "", sessionID: row[1].stringValue ?? "", seq: row[2].intValue ?? 0,
+            role: MessageRecord.Role(rawValue: row[3].stringValue ?? "") ?? .user, content: row[4].stringValue ?? "",
+            sql: row[5].stringValue, status: MessageStatus(rawValue: row[6].stringValue ?? "") ?? .error,
+            error: row[7].stringValue, columns: decodeColumns(row[8].stringValue), rowCount: row[9].intValue,
+            resultHash: row[10].stringValue, resultPreview: row[11].stringValue, attempt: row[12].intValue ?? 1,
+            model: row[13].stringValue, promptTokens: row[14].intValue, completionTokens: row[15].intValue,
+            firstTokenMilliseconds: row[16].doubleValue, modelMilliseconds: row[17].doubleValue,
+            executionMilliseconds: row[18].doubleValue, totalMilliseconds: row[19].doubleValue,
+            createdAt: row[20].stringValue ?? "")
+    }
+}

@@ -1,0 +1,61 @@
+/// One message of a chat completion request.
+public struct ChatMessage: Sendable, Hashable, Codable {
+    public enum Role: String, Sendable, Hashable, Codable {
+        case system
+        case user
+        case assistant
+    }
+
+    public var role: Role
+    public var content: String
+
+    public init(_ role: Role, _ content: String) {
+        self.role = role
+        self.content = content
+    }
+}
+
+/// Tokens spent on one completion.
+public struct TokenUsage: Sendable, Hashable {
+    public var promptTokens: Int
+    public var completionTokens: Int
+    /// True when the server reported no usage and these are estimates (about four characters a token).
+    public var isEstimate: Bool
+
+    public init(promptTokens: Int, completionTokens: Int, isEstimate: Bool) {
+        self.promptTokens = promptTokens
+        self.completionTokens = completionTokens
+        self.isEstimate = isEstimate
+    }
+
+    /// The rough count for text whose tokens the server did not report.
+    public static func estimate(prompt: [ChatMessage], completion: String) -> TokenUsage {
+        let promptCharacters = prompt.reduce(0) { $0 + $1.content.count }
+        return TokenUsage(
+            promptTokens: (promptCharacters + 3) / 4, completionTokens: (completion.count + 3) / 4, isEstimate: true)
+    }
+}
+
+/// The model's answer to one request.
+public struct ChatCompletion: Sendable, Hashable {
+    public var text: String
+    public var model: String
+    public var finishReason: String?
+    public var usage: TokenUsage
+    /// Seconds from sending the request to the first byte of the answer.
+    public var firstByteSeconds: Double
+    /// Seconds for the whole request.
+    public var totalSeconds: Double
+
+    public init(
+        text: String, model: String, finishReason: String?, usage: TokenUsage, firstByteSeconds: Double,
+        totalSeconds: Double
+    ) {
+        self.text = text
+        self.model = model
+        self.finishReason = finishReason
+        self.usage = usage
+        self.firstByteSeconds = firstByteSeconds
+        self.totalSeconds = totalSeconds
+    }
+}

@@ -1,0 +1,64 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Where rendered text goes.
+public protocol TextOutput: AnyObject {
+    func write(_ text: String)
+    func flush()
+}
+
+/// A buffered writer to a file descriptor: one `write(2)` per 64 KiB instead of one per cell.
+public final class FileOutput: TextOutput {
+    private let descriptor: Int32
+    private var buffer: [UInt8] = []
+    private let capacity = 1 << 16
+    /// Set when a write fails (a closed pipe): later writes are dropped.
+    public private(set) var failed = false
+
+    public init(descriptor: Int32) {
+        self.descriptor = descriptor
+        buffer.reserveCapacity(capacity)
+    }
+
+    public static func standardOutput() -> FileOutput { FileOutput(descriptor: STDOUT_FILENO) }
+    public static func standardError() -> FileOutput { FileOutput(descriptor: STDERR_FILENO) }
+
+    deinit {
+        flush()
+    }
+
+    public func write(_ text: String) {
+        var text = text
+        text.withUTF8 { buffer.append(contentsOf: $0) }
+        if buffer.count >= capacity { flush() }
+    }
+
+    public func flush() {
+        guard !buffer.isEmpty else { return }
+        defer { buffer.removeAll(keepingCapacity: true) }
+        guard !failed else { return }
+        buffer.withUnsafeBytes { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    failed = true
+                    return
+                }
+                offset += written
+            }
+        }
+    }
+}
+
+/// Collects text in memory: for previews stored in the history, and for tests.
+public final class StringOutput: TextOutput {
+    public private(set) var text = ""
+
+    public init() {}
+
+    public func write(_ text: String) { self.text += text }
+    public func flush() {}
+}

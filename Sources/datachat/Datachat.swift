@@ -1,0 +1,76 @@
+import ArgumentParser
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The command line: an interactive session by default, `-q` for one question, subcommands for the rest.
+struct Datachat: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "datachat",
+        abstract: "Ask a database questions in plain language.",
+        discussion: """
+            With no question, opens an interactive session on $DATABASE_URL (default: the bundled sample).
+            OPENAI_API_KEY carries the key; a .env file in the working directory is read too.
+            Exit codes: 0 answered, 2 usage or configuration, 3 SQL rejected, 4 database error, 5 endpoint error,
+            6 no SQL in the answer, 130 interrupted.
+            """,
+        version: Settings.version,
+        subcommands: [SessionsCommand.self, SchemaCommand.self])
+
+    @OptionGroup var options: GlobalOptions
+
+    @Option(name: [.short, .customLong("query")], help: "Answer one question, print the result and exit ('-' reads standard input).")
+    var query: String?
+
+    mutating func run() throws {
+        let settings = try Settings(options: options, environment: Settings.environment())
+        Interrupt.install()
+        if let query {
+            let question = query == "-" ? Self.readStandardInput() : query
+            guard !question.allSatisfy(\.isWhitespace) else {
+                throw CommandFailure("the question is empty: datachat -q \"your question\"")
+            }
+            let context = try AppContext(settings: settings)
+            throw ExitCode(OneShot(context: context).run(question))
+        }
+        let context = try AppContext(settings: settings)
+        throw ExitCode(InteractiveSession(context: context).run())
+    }
+
+    static func readStandardInput() -> String {
+        var lines: [String] = []
+        while let line = readLine(strippingNewline: false) { lines.append(line) }
+        return lines.joined()
+    }
+}
+
+/// Runs the command and turns every failure into one line on standard error and the contract's exit code.
+@main
+enum Main {
+    static func main() {
+        let code: Int32
+        do {
+            var command = try Datachat.parseAsRoot()
+            try command.run()
+            code = 0
+        } catch let failure as CommandFailure {
+            StandardError.error(failure.message)
+            code = failure.exitCode
+        } catch let exit as ExitCode {
+            code = exit.rawValue
+        } catch {
+            let status = Datachat.exitCode(for: error)
+            let message = Datachat.fullMessage(for: error)
+            if status == .success {
+                print(message)
+                code = 0
+            } else {
+                StandardError.write(message + "\n")
+                // ArgumentParser's own usage errors exit 64; the contract says 2.
+                code = status.rawValue == 64 ? ExitStatus.usage : status.rawValue
+            }
+        }
+        exit(code)
+    }
+}

@@ -1,0 +1,76 @@
+import Assistant
+import Databases
+import Render
+
+/// Shows a turn as it happens: the SQL when asked for, then the rows, streamed to the renderer.
+///
+/// Data (rows, or the SQL with `--sql-only`) goes to standard output; notes go to standard error.
+final class ResultPrinter: TurnObserver {
+    private let settings: Settings
+    private let output: TextOutput
+    private let options: RenderOptions
+    private let explain: Bool
+    private var renderer: ResultRenderer?
+
+    /// `explain`: show the model's words (without its SQL) on standard error, for a person watching.
+    init(settings: Settings, output: TextOutput, explain: Bool) {
+        self.settings = settings
+        self.output = output
+        self.explain = explain
+        let terminal = output is FileOutput && Terminal.outputIsTerminal
+        options = RenderOptions(
+            format: settings.format, color: terminal && settings.color, terminalWidth: terminal ? Terminal.width : nil)
+    }
+
+    func modelAnswered(_ reply: String, attempt: Int) {
+        guard explain else { return }
+        let prose = Self.proseOnly(reply)
+        if !prose.isEmpty { StandardError.write(TextStyle(enabled: settings.color).dim(prose) + "\n") }
+    }
+
+    func sqlReady(_ sql: String, attempt: Int) {
+        if settings.sqlOnly {
+            output.write(sql + "\n")
+            output.flush()
+        } else if settings.showSQL {
+            StandardError.write(TextStyle(enabled: settings.color && StandardError.isTerminal).cyan(sql) + "\n")
+        }
+    }
+
+    func repairing(after failure: TurnFailure, attempt: Int) {
+        StandardError.write("datachat: \(failure.message); asking the model to correct it\n")
+    }
+
+    func resultStarted(columns: [Column]) {
+        let renderer = ResultRenderer(options: options, output: output)
+        renderer.begin(columns: columns)
+        self.renderer = renderer
+    }
+
+    func resultRow(_ row: [DatabaseValue]) {
+        renderer?.add(row: row)
+    }
+
+    func resultFinished(rowCount: Int, truncated: Bool) {
+        renderer?.finish(truncated: truncated)
+        renderer = nil
+        if truncated, settings.format != .table {
+            StandardError.write("datachat: showing the first \(rowCount) rows; raise --max-rows for more\n")
+        }
+    }
+
+    /// The model's answer without its fenced code blocks.
+    static func proseOnly(_ reply: String) -> String {
+        var lines: [Substring] = []
+        var inFence = false
+        for line in reply.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.drop(while: { $0 == " " }).hasPrefix("```") {
+                inFence.toggle()
+                continue
+            }
+            if !inFence { lines.append(line) }
+        }
+        return lines.joined(separator: "\n").split(separator: "\n", omittingEmptySubsequences: true)
+            .joined(separator: "\n")
+    }
+}

@@ -1,0 +1,80 @@
+import Assistant
+import Databases
+import FoundationEssentials
+import History
+import LLM
+
+/// The pieces of a run, opened from the settings: the history store, the assistant and the location
+/// of the analysed database (connected at the first question).
+final class AppContext {
+    let settings: Settings
+    let location: DatabaseLocation
+    let history: HistoryStore
+    let assistant: Assistant
+
+    init(settings: Settings) throws(CommandFailure) {
+        self.settings = settings
+        let (location, defaultNotes) = try Self.resolveDatabase(settings)
+        self.location = location
+        do {
+            history = try HistoryStore.open(DatabaseLocation(parsing: settings.historyURL))
+        } catch {
+            throw CommandFailure("\(error): check --history-url or DATACHAT_HISTORY_URL", exitCode: ExitStatus.databaseError)
+        }
+        guard let promptsDirectory = settings.promptsDirectory else {
+            throw CommandFailure("cannot find the prompts folder: set DATACHAT_PROMPTS_DIR to datachat's prompts/")
+        }
+        let prompts: PromptSet
+        do {
+            prompts = try PromptSet.load(from: promptsDirectory)
+        } catch {
+            throw CommandFailure(error.message)
+        }
+        // A user's notes file must exist; the sample's own notes are a bonus.
+        let notes =
+            try settings.tableContextPath.map { path throws(CommandFailure) in try Self.tableNotes(path: path) }
+            ?? defaultNotes.flatMap { try? Self.tableNotes(path: $0) }
+        assistant = Assistant(
+            location: location, connect: { try DatabaseConnector.open(location, access: .readOnly) },
+            client: ChatClient(configuration: settings.llm), history: history, prompts: prompts, tableNotes: notes,
+            configuration: AssistantConfiguration(
+                maxRows: settings.maxRows, statementTimeout: settings.statementTimeout, maxRepairs: settings.maxRepairs,
+                execute: !settings.sqlOnly, clientVersion: Settings.version, userName: settings.userName))
+        if let session = settings.sessionID {
+            do {
+                try assistant.resume(sessionID: session)
+            } catch {
+                throw CommandFailure(error.message)
+            }
+        }
+    }
+
+    /// The database to ask about, and the table notes that go with it when the user gave none.
+    static func resolveDatabase(_ settings: Settings) throws(CommandFailure) -> (DatabaseLocation, String?) {
+        if let url = settings.databaseURL {
+            do {
+                return (try DatabaseLocation(parsing: url), nil)
+            } catch {
+                throw CommandFailure(error.message)
+            }
+        }
+        guard let sampleDirectory = settings.sampleDirectory else {
+            throw CommandFailure(
+                "no database given and the bundled sample is not found: set DATABASE_URL or --database-url, or DATACHAT_SAMPLE_DIR")
+        }
+        let sample = SampleDataset(directory: sampleDirectory)
+        do {
+            let path = try sample.sqliteFile(cacheDirectory: settings.cacheDirectory)
+            return (DatabaseLocation(sqlitePath: path), sample.tableNotesPath)
+        } catch {
+            throw CommandFailure("cannot build the sample database: \(error)", exitCode: ExitStatus.databaseError)
+        }
+    }
+
+    static func tableNotes(path: String) throws(CommandFailure) -> String {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CommandFailure("cannot read the table notes \(path): check --table-context or DATACHAT_TABLE_CONTEXT")
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+}

@@ -1,0 +1,36 @@
+import ArgumentParser
+import Assistant
+
+/// The exit codes of the command-line contract (DESIGN.md).
+enum ExitStatus {
+    static let answered: Int32 = 0
+    static let usage: Int32 = 2
+    static let rejected: Int32 = 3
+    static let databaseError: Int32 = 4
+    static let endpointError: Int32 = 5
+    static let noSQL: Int32 = 6
+    static let interrupted: Int32 = 130
+
+    static func code(for failure: TurnFailure) -> Int32 {
+        switch failure {
+        case .endpoint(let error):
+            return error.code == .missingKey || error.code == .invalidConfiguration ? usage : endpointError
+        case .noSQL: return noSQL
+        case .rejected: return rejected
+        case .database: return databaseError
+        case .cancelled: return interrupted
+        case .assistant(let error): return error.code == .configuration ? usage : databaseError
+        }
+    }
+}
+
+/// A failure before any turn (bad flags, a missing database): printed as one line, then exit.
+struct CommandFailure: Error {
+    var message: String
+    var exitCode: Int32
+
+    init(_ message: String, exitCode: Int32 = ExitStatus.usage) {
+        self.message = message
+        self.exitCode = exitCode
+    }
+}
