@@ -41,7 +41,7 @@ start)
     -o "-p $port -k /tmp -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
     start >/dev/null
   as_owner "$bin/psql" -h /tmp -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 -q \
-    -c "CREATE ROLE datachat LOGIN PASSWORD '$password'" \
+    -c "CREATE ROLE datachat LOGIN CREATEDB PASSWORD '$password'" \
     -c "CREATE DATABASE datachat_test OWNER datachat" >/dev/null
   echo "$url"
   ;;
