@@ -7,6 +7,7 @@ import TestSupport
 final class FakeLLMProcess: @unchecked Sendable {
     let baseURL: String
     private let process = Process()
+    private let input = Pipe()
     private let directory = TemporaryDirectory("llmtests")
     let logPath: String
 
@@ -22,7 +23,7 @@ final class FakeLLMProcess: @unchecked Sendable {
         process.arguments = ["--script", scriptPath, "--log", logPath, "--exit-on-stdin-eof"] + arguments
         let output = Pipe()
         process.standardOutput = output
-        process.standardInput = Pipe()
+        process.standardInput = input
         try process.run()
         var line = Data()
         while !line.contains(0x0A) {
@@ -37,18 +38,19 @@ final class FakeLLMProcess: @unchecked Sendable {
         baseURL = String(text[range.lowerBound...]).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    /// Requests the server has received, as logged lines.
+    /// Chat requests the server has received (model listings not counted).
     func requestCount() -> Int {
-        let text = (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? ""
-        return text.split(separator: "\n").count
+        loggedText().split(separator: "\n").filter { $0.contains(#""method":"POST""#) }.count
     }
 
     func loggedText() -> String {
         (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? ""
     }
 
+    /// Closing standard input ends the server (`--exit-on-stdin-eof`); SIGKILL in case it is wedged.
     deinit {
-        process.terminate()
+        try? input.fileHandleForWriting.close()
+        kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
     }
 }

@@ -45,3 +45,4 @@ import Testing
         #expect(RetryPolicy.retryAfter(seconds: "soon", milliseconds: nil, now: 0) == nil)
     }
 }
+

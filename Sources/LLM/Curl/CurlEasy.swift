@@ -276,7 +276,7 @@ enum Seconds {
 extension String {
     func trimmingTrailingNewline() -> String {
         var text = Substring(self)
-        while let last = text.last, last == "\n" || last == "\r" || last == " " { text.removeLast() }
+        while let last = text.last, last.isNewline || last == " " { text.removeLast() }
         return String(text)
     }
 
