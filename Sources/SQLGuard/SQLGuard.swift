@@ -69,4 +69,10 @@ public struct StatementCheck: Sendable, Hashable {
     /// UTF-8 offset of the statement in the script.
     public let offset: Int
     public let verdict: Verdict
+
+    public init(text: String, offset: Int, verdict: Verdict) {
+        self.text = text
+        self.offset = offset
+        self.verdict = verdict
+    }
 }
