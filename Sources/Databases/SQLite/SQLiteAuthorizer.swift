@@ -46,6 +46,10 @@ final class SQLiteAuthorizer {
         switch action {
         case SQLITE_SELECT, SQLITE_READ, SQLITE_RECURSIVE:
             return SQLITE_OK
+        case SQLITE_UPDATE where first == "sqlite_master" || first == "sqlite_temp_master":
+            // SQLite reports this while it connects a table-valued function (json_each, pragma_table_info);
+            // no write follows, and a real one would still meet SQLITE_OPEN_READONLY and query_only.
+            return SQLITE_OK
         case SQLITE_FUNCTION:
             let name = (second ?? "").lowercased()
             if Self.deniedFunctions.contains(name) || name.hasPrefix("sqlite_rename_") || name.hasPrefix("sqlite_drop_") {

@@ -75,6 +75,9 @@ public final class SQLiteDatabase: Database {
         case SQLITE_AUTH:
             let reason = authorizer?.lastDenial ?? "the statement is not allowed on a read-only connection"
             return DatabaseError(.readOnly, reason, sql: sql, engineCode: String(code))
+        case _ where authorizer?.lastDenial != nil:
+            // A denied function fails with SQLITE_ERROR, not SQLITE_AUTH; the authorizer knows why.
+            return DatabaseError(.readOnly, authorizer?.lastDenial ?? message, sql: sql, engineCode: String(code))
         case SQLITE_INTERRUPT: kind = .cancelled
         case SQLITE_NOTADB, SQLITE_CANTOPEN: kind = .cannotOpen
         default: kind = .statementFailed
@@ -91,7 +94,7 @@ public final class SQLiteDatabase: Database {
                 let text = message.map { String(cString: $0) } ?? String(cString: sqlite3_errmsg(handle))
                 sqlite3_free(message)
                 var failure = error(code, sql: sql)
-                if code & 0xFF != SQLITE_AUTH { failure.message = text }
+                if failure.code != .readOnly { failure.message = text }
                 throw failure
             }
             return
@@ -112,11 +115,6 @@ public final class SQLiteDatabase: Database {
         watchdog.install(on: handle)
         defer { watchdog.remove(from: handle) }
         authorizer?.reset()
-        // SQLite refuses to build any string, blob or row past this length, so one giant value stops
-        // the statement before it is in memory; the byte count below bounds the result as a whole.
-        let lengthLimit = limits.maxBytes.map { Int32(clamping: $0) }
-        let previousLengthLimit = lengthLimit.map { sqlite3_limit(handle, SQLITE_LIMIT_LENGTH, $0) }
-        defer { if let previousLengthLimit { sqlite3_limit(handle, SQLITE_LIMIT_LENGTH, previousLengthLimit) } }
 
         let statement: SQLiteStatement
         do {
@@ -152,11 +150,6 @@ public final class SQLiteDatabase: Database {
                 if try !row(values) { break }
             }
         } catch let failure as DatabaseError {
-            if let maxBytes = limits.maxBytes, failure.engineCode.flatMap({ Int32($0) }).map({ $0 & 0xFF }) == SQLITE_TOOBIG {
-                throw DatabaseError(
-                    .resultTooLarge, "a value of the result is larger than \(maxBytes.formattedBytes): ask for less",
-                    sql: sql)
-            }
             throw watchdog.explain(failure)
         }
         let elapsed = start.duration(to: clock.now)

@@ -76,7 +76,7 @@ SELECT 'delivered' AS kind, count(*) FROM orders WHERE status = 'delivered' UNIO
 ====
 VALUES (1, 'one'), (2, 'two')
 ====
-SELECT * FROM (VALUES (1, 'credit_card'), (2, 'pix')) AS m(id, method)
+SELECT * FROM (VALUES (1, 'credit_card'), (2, 'pix')) AS m
 ====
 SELECT o.order_id, c.name, p.name AS product FROM orders o JOIN customers c ON c.customer_id = o.customer_id JOIN order_items oi ON oi.order_id = o.order_id JOIN products p ON p.product_id = oi.product_id WHERE o.order_id < 20
 ====
@@ -220,6 +220,8 @@ SELECT column_name, data_type FROM information_schema.columns WHERE table_name =
 SELECT relname, reltuples FROM pg_class WHERE relkind = 'r' LIMIT 10
 ====
 TABLE categories
+====
+SELECT * FROM (VALUES (1, 'credit_card'), (2, 'pix')) AS m(id, method)
 ====
 (SELECT 1 AS x) UNION (SELECT 2)
 ====
