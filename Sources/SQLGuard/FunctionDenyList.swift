@@ -17,13 +17,31 @@ struct FunctionDenyList: Sendable {
     }
 
     let exact: [String: Harm]
-    /// Checked in order: the first prefix that matches decides.
-    let prefixes: [(String, Harm)]
+    /// Families matched by prefix, grouped by their first two bytes so that a call of `sum` or
+    /// `date_trunc` is cleared after one dictionary lookup.
+    private let prefixes: [UInt16: [(prefix: [UInt8], harm: Harm)]]
+
+    init(exact: [String: Harm], prefixes: [(String, Harm)]) {
+        self.exact = exact
+        var grouped: [UInt16: [(prefix: [UInt8], harm: Harm)]] = [:]
+        for (prefix, harm) in prefixes {
+            let bytes = Array(prefix.utf8)
+            grouped[Self.bucket(bytes), default: []].append((bytes, harm))
+        }
+        self.prefixes = grouped
+    }
 
     func harm(of lowercasedName: String) -> Harm? {
-        if let harm = exact[lowercasedName] { return harm }
-        for (prefix, harm) in prefixes where lowercasedName.hasPrefix(prefix) { return harm }
-        return nil
+        let bytes = Array(lowercasedName.utf8)
+        if let family = prefixes[Self.bucket(bytes)] {
+            for (prefix, harm) in family where bytes.starts(with: prefix) { return harm }
+        }
+        return exact[lowercasedName]
+    }
+
+    private static func bucket(_ bytes: [UInt8]) -> UInt16 {
+        guard bytes.count >= 2 else { return 0 }
+        return UInt16(bytes[0]) << 8 | UInt16(bytes[1])
     }
 
     static func forDialect(_ dialect: SQLDialect) -> FunctionDenyList {

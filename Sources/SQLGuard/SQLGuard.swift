@@ -46,18 +46,15 @@ public enum SQLGuard {
     /// The significant tokens (no whitespace or comments) of each non-empty statement, split at the
     /// semicolons outside strings, identifiers and comments.
     static func split(_ bytes: [UInt8], dialect: SQLDialect) -> [[RawToken]] {
+        let tokens = SQLTokenizer(dialect: dialect).scan(bytes, trivia: false)
         var statements: [[RawToken]] = []
-        var current: [RawToken] = []
-        for token in SQLTokenizer(dialect: dialect).scan(bytes) {
-            switch token.kind {
-            case .whitespace, .comment: continue
-            case .semicolon:
-                if !current.isEmpty { statements.append(current) }
-                current.removeAll(keepingCapacity: true)
-            default: current.append(token)
-            }
+        var start = 0
+        for index in tokens.indices where tokens[index].isKind(.semicolon) {
+            if index > start { statements.append(Array(tokens[start..<index])) }
+            start = index + 1
         }
-        if !current.isEmpty { statements.append(current) }
+        if start == 0, !tokens.isEmpty { return [tokens] }
+        if start < tokens.count { statements.append(Array(tokens[start...])) }
         return statements
     }
 }

@@ -1,6 +1,6 @@
 /// One lexical unit of SQL text, with where it starts.
 public struct SQLToken: Sendable, Hashable {
-    public enum Kind: Sendable, Hashable {
+    public enum Kind: UInt8, Sendable, Hashable {
         /// A keyword or an unquoted identifier: the engine matches these without regard to case.
         case word
         /// `"name"`, `U&"name"`, and SQLite's `` `name` `` and `[name]`: never a keyword.
@@ -36,4 +36,9 @@ struct RawToken: Sendable, Hashable {
     var kind: SQLToken.Kind
     var start: Int
     var end: Int
+
+    /// `kind == other` without the generic `Equatable` call the compiler leaves in the hot loops.
+    @inline(__always) func isKind(_ other: SQLToken.Kind) -> Bool {
+        kind.rawValue == other.rawValue
+    }
 }

@@ -30,22 +30,28 @@ public struct SQLTokenizer: Sendable {
         }
     }
 
-    /// The tokens of `bytes` as offsets.
-    func scan(_ bytes: [UInt8]) -> [RawToken] {
+    /// The tokens of `bytes` as offsets; without `trivia`, whitespace and comments are left out.
+    func scan(_ bytes: [UInt8], trivia: Bool = true) -> [RawToken] {
+        bytes.withUnsafeBufferPointer { scan($0, trivia: trivia) }
+    }
+
+    private func scan(_ bytes: UnsafeBufferPointer<UInt8>, trivia: Bool) -> [RawToken] {
         var tokens: [RawToken] = []
-        tokens.reserveCapacity(bytes.count / 3)
+        tokens.reserveCapacity(bytes.count / (trivia ? 3 : 6))
         var index = 0
         while index < bytes.count {
             let start = index
             let kind = scanToken(bytes, &index)
             // Every branch consumes at least one byte; this keeps the loop finite if one ever did not.
             if index <= start { index = start + 1 }
-            tokens.append(RawToken(kind: kind, start: start, end: min(index, bytes.count)))
+            let token = RawToken(kind: kind, start: start, end: min(index, bytes.count))
+            if !trivia, token.isKind(.whitespace) || token.isKind(.comment) { continue }
+            tokens.append(token)
         }
         return tokens
     }
 
-    private func scanToken(_ bytes: [UInt8], _ index: inout Int) -> SQLToken.Kind {
+    private func scanToken(_ bytes: UnsafeBufferPointer<UInt8>, _ index: inout Int) -> SQLToken.Kind {
         let byte = bytes[index]
         let next = peek(bytes, index + 1)
         switch byte {
@@ -119,7 +125,7 @@ public struct SQLTokenizer: Sendable {
     }
 
     /// `/* ... */`, nested in PostgreSQL (each `/*` needs its own `*/`), not in SQLite.
-    private func scanBlockComment(_ bytes: [UInt8], _ index: inout Int) -> SQLToken.Kind {
+    private func scanBlockComment(_ bytes: UnsafeBufferPointer<UInt8>, _ index: inout Int) -> SQLToken.Kind {
         var depth = 1
         index += 2
         while index < bytes.count {
@@ -140,7 +146,7 @@ public struct SQLTokenizer: Sendable {
     /// A quoted run ending at `quote`, where a doubled quote stands for itself; with `backslashEscapes`
     /// (PostgreSQL's E'' strings) a backslash also escapes the byte after it.
     private func scanQuoted(
-        _ bytes: [UInt8], _ index: inout Int, quote: UInt8, backslashEscapes: Bool, as kind: SQLToken.Kind
+        _ bytes: UnsafeBufferPointer<UInt8>, _ index: inout Int, quote: UInt8, backslashEscapes: Bool, as kind: SQLToken.Kind
     ) -> SQLToken.Kind {
         index += 1
         while index < bytes.count {
@@ -165,7 +171,7 @@ public struct SQLTokenizer: Sendable {
 
     /// Digits with an optional fraction and exponent, or PostgreSQL 16's 0x/0o/0b integers; `_`
     /// separates digit groups. What follows (`1delete`) is a new token, as in both engines.
-    private func scanNumber(_ bytes: [UInt8], _ index: inout Int) {
+    private func scanNumber(_ bytes: UnsafeBufferPointer<UInt8>, _ index: inout Int) {
         if bytes[index] == UInt8(ascii: "0"), let radix = peek(bytes, index + 1).map({ $0 | 0x20 }),
             radix == UInt8(ascii: "x") || radix == UInt8(ascii: "o") || radix == UInt8(ascii: "b"),
             let first = peek(bytes, index + 2), isHexDigit(first)
@@ -190,7 +196,7 @@ public struct SQLTokenizer: Sendable {
     }
 
     /// PostgreSQL's `$1` parameter or `$tag$ ... $tag$` string; a lone `$` is a symbol.
-    private func scanDollar(_ bytes: [UInt8], _ index: inout Int) -> SQLToken.Kind {
+    private func scanDollar(_ bytes: UnsafeBufferPointer<UInt8>, _ index: inout Int) -> SQLToken.Kind {
         let start = index
         index += 1
         if index < bytes.count, isDigit(bytes[index]) {
@@ -223,7 +229,7 @@ public struct SQLTokenizer: Sendable {
         return .unterminated
     }
 
-    private func peek(_ bytes: [UInt8], _ index: Int) -> UInt8? {
+    @inline(__always) private func peek(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> UInt8? {
         index < bytes.count ? bytes[index] : nil
     }
 }

@@ -8,7 +8,7 @@ struct StatementChecker {
     let dialect: SQLDialect
 
     func verdict() -> Verdict {
-        if let unterminated = tokens.first(where: { $0.kind == .unterminated }) {
+        if let unterminated = tokens.first(where: { $0.isKind(.unterminated) }) {
             return .rejected(
                 reason: "the SQL ends inside an unterminated \(describeUnterminated(unterminated))",
                 position: unterminated.start)
@@ -22,7 +22,9 @@ struct StatementChecker {
             let token = tokens[index]
             switch token.kind {
             case .word:
-                if let rejection = checkWord(at: index, isExplain: isExplain, startsWithWith: startsWithWith) {
+                if let word = keyword(at: index),
+                    let rejection = checkWord(word, at: index, isExplain: isExplain, startsWithWith: startsWithWith)
+                {
                     return rejection
                 }
                 if let rejection = checkCall(at: index, denyList: denyList) { return rejection }
@@ -51,7 +53,7 @@ struct StatementChecker {
             if keyword(at: index) == "QUERY", keyword(at: index + 1) == "PLAN" { index += 2 }
         case .postgres:
             if isSymbol(at: index, "(") { index = matchingParenthesis(from: index) + 1 }
-            while let word = keyword(at: index), ["ANALYZE", "ANALYSE", "VERBOSE"].contains(word) { index += 1 }
+            while let word = keyword(at: index), word == "ANALYZE" || word == "ANALYSE" || word == "VERBOSE" { index += 1 }
             index = skipOpeningParentheses(from: index)
         }
         return (first, index)
@@ -59,13 +61,13 @@ struct StatementChecker {
 
     private func checkStart(_ start: (first: Int, main: Int)) -> Verdict? {
         let allowed = StatementPolicy.readStarts(dialect)
-        for index in Set([start.first, start.main]).sorted() {
+        for index in start.first == start.main ? [start.first] : [start.first, start.main] {
             guard index < tokens.count else {
                 return .rejected(reason: "the statement stops before saying what to run", position: nil)
             }
             let word = keyword(at: index)
             if let word, allowed.contains(word), index == start.first || word != "EXPLAIN" { continue }
-            let shown = word ?? text(of: tokens[index], limit: 30)
+            let shown = word.map(\.description) ?? text(of: tokens[index], limit: 30)
             let reason: String
             if let word, StatementPolicy.forbiddenWords.contains(word) || StatementPolicy.dataModifying.contains(word) {
                 reason = "\(word) is not allowed: datachat only reads"
@@ -86,16 +88,14 @@ struct StatementChecker {
 
     // MARK: Words anywhere in the statement
 
-    private func checkWord(at index: Int, isExplain: Bool, startsWithWith: Bool) -> Verdict? {
-        guard let word = keyword(at: index) else { return nil }
-        // `t.set`, `o.comment`: a qualified name is a column, never a command.
+    private func checkWord(_ word: Keyword, at index: Int, isExplain: Bool, startsWithWith: Bool) -> Verdict? {        // `t.set`, `o.comment`: a qualified name is a column, never a command.
         if index > 0, isSymbol(at: index - 1, ".") { return nil }
         let position = tokens[index].start
-        if word == "FOR", let lock = rowLock(after: index) {
+        if word == Self.forKeyword, let lock = rowLock(after: index) {
             return .rejected(
                 reason: "FOR \(lock) is not allowed: it locks rows, and datachat only reads", position: position)
         }
-        if word == "REPLACE" {
+        if word == Self.replaceKeyword {
             // replace(text, from, to) is an everyday function; REPLACE INTO is a write.
             return isSymbol(at: index + 1, "(") ? nil : .rejected(
                 reason: "REPLACE is not allowed: datachat only reads", position: position)
@@ -134,8 +134,8 @@ struct StatementChecker {
     private func checkCall(at index: Int, denyList: FunctionDenyList) -> Verdict? {
         var next = index + 1
         var escape = UInt8(ascii: "\\")
-        if dialect == .postgres, keyword(at: next) == "UESCAPE", next + 1 < tokens.count,
-            tokens[next + 1].kind == .string
+        if dialect == .postgres, tokens[index].isKind(.quotedIdentifier), keyword(at: next) == "UESCAPE",
+            next + 1 < tokens.count, tokens[next + 1].isKind(.string)
         {
             let literal = tokens[next + 1]
             if literal.end - literal.start == 3 { escape = bytes[literal.start + 1] }
@@ -171,23 +171,18 @@ struct StatementChecker {
 
     // MARK: Token helpers
 
-    /// The upper-cased text of an unquoted word short enough to be a keyword, else nil.
-    func keyword(at index: Int) -> String? {
-        guard index < tokens.count, tokens[index].kind == .word else { return nil }
-        let token = tokens[index]
-        let length = token.end - token.start
-        guard length <= 24 else { return nil }
-        return String(unsafeUninitializedCapacity: length) { buffer in
-            for offset in 0..<length {
-                let byte = bytes[token.start + offset]
-                buffer[offset] = (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) ? byte - 0x20 : byte
-            }
-            return length
-        }
+    /// Keywords compared on every word, built once rather than from a literal each time.
+    private static let forKeyword: Keyword = "FOR"
+    private static let replaceKeyword: Keyword = "REPLACE"
+
+    /// The upper-cased unquoted word at `index` when it is short enough to be a keyword, else nil.
+    @inline(__always) func keyword(at index: Int) -> Keyword? {
+        guard index < tokens.count, tokens[index].isKind(.word) else { return nil }
+        return Keyword(bytes, tokens[index].start..<tokens[index].end)
     }
 
-    private func isSymbol(at index: Int, _ character: Unicode.Scalar) -> Bool {
-        guard index < tokens.count, tokens[index].kind == .symbol else { return false }
+    @inline(__always) private func isSymbol(at index: Int, _ character: Unicode.Scalar) -> Bool {
+        guard index < tokens.count, tokens[index].isKind(.symbol) else { return false }
         return tokens[index].end - tokens[index].start == 1 && bytes[tokens[index].start] == UInt8(ascii: character)
     }
 

@@ -7,7 +7,7 @@
 /// refused only where they would act as a command.
 enum StatementPolicy {
     /// Keywords a read-only statement begins with, per dialect.
-    static func readStarts(_ dialect: SQLDialect) -> Set<String> {
+    static func readStarts(_ dialect: SQLDialect) -> KeywordSet {
         switch dialect {
         case .sqlite: ["SELECT", "WITH", "VALUES", "EXPLAIN"]
         case .postgres: ["SELECT", "WITH", "VALUES", "TABLE", "EXPLAIN"]
@@ -16,7 +16,7 @@ enum StatementPolicy {
 
     /// Statement keywords of writes, schema changes, transactions, sessions and server commands.
     /// None of them belongs in a query that only reads, wherever it appears.
-    static let forbiddenWords: Set<String> = [
+    static let forbiddenWords: KeywordSet = [
         "INSERT", "UPDATE", "DELETE", "MERGE", "UPSERT", "CREATE", "DROP", "ALTER", "TRUNCATE", "GRANT",
         "REVOKE", "COPY", "ATTACH", "DETACH", "PRAGMA", "VACUUM", "ANALYZE", "ANALYSE", "REINDEX", "SET", "RESET",
         "LOCK", "BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE", "CALL", "DO", "EXECUTE", "PREPARE",
@@ -26,12 +26,12 @@ enum StatementPolicy {
 
     /// Words that start some other statement; refused where a statement begins, allowed inside a query
     /// (`FETCH FIRST 5 ROWS`, `CASE ... END`, a column named `comment`, the `replace()` function).
-    static let otherStatementStarts: Set<String> = [
+    static let otherStatementStarts: KeywordSet = [
         "REPLACE", "SHOW", "FETCH", "MOVE", "CLOSE", "START", "END", "ABORT", "COMMENT", "SECURITY", "USE",
         "DESCRIBE", "DESC", "SUMMARIZE",
     ]
 
     /// Keywords that write data when they lead (part of) a statement: inside a WITH clause they make
     /// a data-modifying CTE.
-    static let dataModifying: Set<String> = ["INSERT", "UPDATE", "DELETE", "MERGE", "REPLACE", "UPSERT"]
+    static let dataModifying: KeywordSet = ["INSERT", "UPDATE", "DELETE", "MERGE", "REPLACE", "UPSERT"]
 }
