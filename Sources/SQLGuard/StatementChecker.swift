@@ -110,7 +110,8 @@ struct StatementChecker {
         case _ where startsWithWith && StatementPolicy.dataModifying.contains(word):
             reason = "\(word) is not allowed: a WITH clause that writes still writes, and datachat only reads"
         default:
-            reason = "\(word) is not allowed: datachat only reads"
+            let name = word.description.lowercased()
+            reason = "\(word) is not allowed: datachat only reads (a column named \(name) must be quoted: \"\(name)\")"
         }
         return .rejected(reason: reason, position: position)
     }
