@@ -22,15 +22,21 @@ enum GuardBenchmark {
             let median = perCheck[perCheck.count / 2]
             print(
                 "check, \(query.utf8.count)-byte query, \(dialect.rawValue): median \(String(format: "%.1f", median)) µs"
-                    + " (min \(String(format: "%.1f", perCheck[0])), max \(String(format: "%.1f", perCheck[perCheck.count - 1])))")
+                    + " (min \(String(format: "%.1f", perCheck[0])), max \(String(format: "%.1f", perCheck[perCheck.count - 1])))"
+            )
         }
-        var honestTotal = 0, honestRejected = 0, adversarialTotal = 0, adversarialAllowed = 0
+        var honestTotal = 0
+        var honestRejected = 0
+        var adversarialTotal = 0
+        var adversarialAllowed = 0
         for dialect in SQLDialect.allCases {
             let honest = try entries(corpusFolder + "/honest.\(dialect.rawValue).sql")
             let adversarial = try entries(corpusFolder + "/adversarial.\(dialect.rawValue).sql")
             let rejected = honest.filter { !SQLGuard.check($0, dialect: dialect).isAllowed }.count
             let allowed = adversarial.filter { SQLGuard.check($0, dialect: dialect).isAllowed }.count
-            print("\(dialect.rawValue): honest \(honest.count) (\(rejected) rejected), adversarial \(adversarial.count) (\(allowed) allowed)")
+            print(
+                "\(dialect.rawValue): honest \(honest.count) (\(rejected) rejected), adversarial \(adversarial.count) (\(allowed) allowed)"
+            )
             honestTotal += honest.count
             honestRejected += rejected
             adversarialTotal += adversarial.count

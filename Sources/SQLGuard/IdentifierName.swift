@@ -55,7 +55,8 @@ enum IdentifierName {
             let digitsStart = index + (plus ? 2 : 1)
             let digitCount = plus ? 6 : 4
             guard digitsStart + digitCount <= bytes.count,
-                let value = UInt32(String(decoding: bytes[digitsStart..<(digitsStart + digitCount)], as: UTF8.self), radix: 16),
+                let value = UInt32(
+                    String(decoding: bytes[digitsStart..<(digitsStart + digitCount)], as: UTF8.self), radix: 16),
                 let scalar = Unicode.Scalar(value)
             else {
                 result.append(bytes[index])
@@ -69,6 +70,8 @@ enum IdentifierName {
     }
 
     private static func lowercased(_ bytes: [UInt8]) -> String {
-        String(decoding: bytes.map { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) ? $0 + 0x20 : $0 }, as: UTF8.self)
+        String(
+            decoding: bytes.map { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) ? $0 + 0x20 : $0 }, as: UTF8.self
+        )
     }
 }

@@ -43,6 +43,12 @@ public enum SQLGuard {
         }
     }
 
+    /// Why a call of the function `name` is refused in `dialect`, or nil when it may be called; the
+    /// SQLite authorizer asks this too, so both layers deny the same functions.
+    public static func deniedFunctionReason(_ name: String, dialect: SQLDialect) -> String? {
+        FunctionDenyList.forDialect(dialect).harm(of: name.lowercased()).map(\.rawValue)
+    }
+
     /// The significant tokens (no whitespace or comments) of each non-empty statement, split at the
     /// semicolons outside strings, identifiers and comments.
     static func split(_ bytes: [UInt8], dialect: SQLDialect) -> [[RawToken]] {

@@ -133,7 +133,9 @@ public struct SQLTokenizer: Sendable {
                 index += 2
                 depth -= 1
                 if depth == 0 { return .comment }
-            } else if dialect == .postgres, bytes[index] == UInt8(ascii: "/"), peek(bytes, index + 1) == UInt8(ascii: "*") {
+            } else if dialect == .postgres, bytes[index] == UInt8(ascii: "/"),
+                peek(bytes, index + 1) == UInt8(ascii: "*")
+            {
                 index += 2
                 depth += 1
             } else {
@@ -146,7 +148,8 @@ public struct SQLTokenizer: Sendable {
     /// A quoted run ending at `quote`, where a doubled quote stands for itself; with `backslashEscapes`
     /// (PostgreSQL's E'' strings) a backslash also escapes the byte after it.
     private func scanQuoted(
-        _ bytes: UnsafeBufferPointer<UInt8>, _ index: inout Int, quote: UInt8, backslashEscapes: Bool, as kind: SQLToken.Kind
+        _ bytes: UnsafeBufferPointer<UInt8>, _ index: inout Int, quote: UInt8, backslashEscapes: Bool,
+        as kind: SQLToken.Kind
     ) -> SQLToken.Kind {
         index += 1
         while index < bytes.count {

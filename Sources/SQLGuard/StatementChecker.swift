@@ -53,7 +53,9 @@ struct StatementChecker {
             if keyword(at: index) == "QUERY", keyword(at: index + 1) == "PLAN" { index += 2 }
         case .postgres:
             if isSymbol(at: index, "(") { index = matchingParenthesis(from: index) + 1 }
-            while let word = keyword(at: index), word == "ANALYZE" || word == "ANALYSE" || word == "VERBOSE" { index += 1 }
+            while let word = keyword(at: index), word == "ANALYZE" || word == "ANALYSE" || word == "VERBOSE" {
+                index += 1
+            }
             index = skipOpeningParentheses(from: index)
         }
         return (first, index)
@@ -88,7 +90,8 @@ struct StatementChecker {
 
     // MARK: Words anywhere in the statement
 
-    private func checkWord(_ word: Keyword, at index: Int, isExplain: Bool, startsWithWith: Bool) -> Verdict? {        // `t.set`, `o.comment`: a qualified name is a column, never a command.
+    private func checkWord(_ word: Keyword, at index: Int, isExplain: Bool, startsWithWith: Bool) -> Verdict? {
+        // `t.set`, `o.comment`: a qualified name is a column, never a command.
         if index > 0, isSymbol(at: index - 1, ".") { return nil }
         let position = tokens[index].start
         if word == Self.forKeyword, let lock = rowLock(after: index) {
@@ -97,8 +100,10 @@ struct StatementChecker {
         }
         if word == Self.replaceKeyword {
             // replace(text, from, to) is an everyday function; REPLACE INTO is a write.
-            return isSymbol(at: index + 1, "(") ? nil : .rejected(
-                reason: "REPLACE is not allowed: datachat only reads", position: position)
+            return isSymbol(at: index + 1, "(")
+                ? nil
+                : .rejected(
+                    reason: "REPLACE is not allowed: datachat only reads", position: position)
         }
         guard StatementPolicy.forbiddenWords.contains(word) else { return nil }
         let reason: String

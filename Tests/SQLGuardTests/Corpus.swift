@@ -13,7 +13,9 @@ struct Corpus {
         entries = text.components(separatedBy: "\n====\n").filter { !$0.allSatisfy(\.isWhitespace) }
     }
 
-    static func adversarial(_ dialect: SQLDialect) throws -> Corpus { try Corpus("adversarial.\(dialect.rawValue).sql") }
+    static func adversarial(_ dialect: SQLDialect) throws -> Corpus {
+        try Corpus("adversarial.\(dialect.rawValue).sql")
+    }
     static func honest(_ dialect: SQLDialect) throws -> Corpus { try Corpus("honest.\(dialect.rawValue).sql") }
 }
 

@@ -9,7 +9,8 @@ import Testing
 enum PostgresEngine {
     static let isBuilt: Bool = {
         do {
-            _ = try DatabaseConnector.open(try DatabaseLocation(parsing: "postgresql://127.0.0.1:1/none"), access: .readOnly)
+            _ = try DatabaseConnector.open(
+                try DatabaseLocation(parsing: "postgresql://127.0.0.1:1/none"), access: .readOnly)
             return true
         } catch let error as DatabaseError {
             return error.code != .invalidLocation
@@ -80,7 +81,8 @@ struct PostgresGuardExecutionTests {
             WHERE n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%'
             """)
         parts.append(relations.rows.first?.first?.stringValue ?? "")
-        for table in ["categories", "sellers", "customers", "products", "orders", "order_items", "payments", "reviews"] {
+        for table in ["categories", "sellers", "customers", "products", "orders", "order_items", "payments", "reviews"]
+        {
             let digest = try database.fetchAll(
                 "SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) FROM \(table) t")
             parts.append(digest.rows.first?.first?.stringValue ?? "")

@@ -7,14 +7,23 @@ import Testing
     }
 
     @Test func rejectionsSayWhyAndWhere() {
-        #expect(SQLGuard.check("DELETE FROM t", dialect: .sqlite) == .rejected(reason: "DELETE is not allowed: datachat only reads", position: 0))
-        #expect(SQLGuard.check("SELECT 1; DROP TABLE t", dialect: .sqlite).reason?.contains("only one statement") == true)
-        #expect(SQLGuard.check("SELECT 1; DROP TABLE t", dialect: .sqlite) == .rejected(
-            reason: "only one statement may run at a time; a second one starts at \"DROP\"", position: 10))
+        #expect(
+            SQLGuard.check("DELETE FROM t", dialect: .sqlite)
+                == .rejected(reason: "DELETE is not allowed: datachat only reads", position: 0))
+        #expect(
+            SQLGuard.check("SELECT 1; DROP TABLE t", dialect: .sqlite).reason?.contains("only one statement") == true)
+        #expect(
+            SQLGuard.check("SELECT 1; DROP TABLE t", dialect: .sqlite)
+                == .rejected(
+                    reason: "only one statement may run at a time; a second one starts at \"DROP\"", position: 10))
         #expect(reason("SELECT pg_sleep(10)") == "pg_sleep() is not allowed: it can stall the database")
-        #expect(reason("WITH d AS (DELETE FROM t RETURNING *) SELECT * FROM d")?.contains("WITH clause that writes") == true)
+        #expect(
+            reason("WITH d AS (DELETE FROM t RETURNING *) SELECT * FROM d")?.contains("WITH clause that writes") == true
+        )
         #expect(reason("SELECT * INTO t2 FROM t")?.hasPrefix("SELECT ... INTO is not allowed") == true)
-        #expect(reason("SELECT * FROM t FOR NO KEY UPDATE") == "FOR NO KEY UPDATE is not allowed: it locks rows, and datachat only reads")
+        #expect(
+            reason("SELECT * FROM t FOR NO KEY UPDATE")
+                == "FOR NO KEY UPDATE is not allowed: it locks rows, and datachat only reads")
         #expect(reason("EXPLAIN ANALYZE SELECT 1")?.hasPrefix("EXPLAIN ANALYZE is not allowed") == true)
         #expect(reason("SHOW search_path")?.contains("begin with SELECT, WITH, VALUES, TABLE or EXPLAIN") == true)
         #expect(reason("") == "there is no SQL statement to run")

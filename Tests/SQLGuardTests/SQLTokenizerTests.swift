@@ -12,7 +12,9 @@ import Testing
 
     @Test(arguments: SQLDialect.allCases)
     func tokensJoinBackIntoTheInput(dialect: SQLDialect) {
-        for sql in ["SELECT 'a''b', \"c\"\"d\" -- x\n/* y */;", "naïve café ☕ 'ü'", "'unterminated", "$$ x", "\u{0}\u{1}"] {
+        for sql in [
+            "SELECT 'a''b', \"c\"\"d\" -- x\n/* y */;", "naïve café ☕ 'ü'", "'unterminated", "$$ x", "\u{0}\u{1}",
+        ] {
             #expect(SQLTokenizer(dialect: dialect).tokenize(sql).map(\.text).joined() == sql)
         }
     }

@@ -13,9 +13,12 @@ import Testing
 
     /// A private copy of the sample database, so that nothing here can touch the shared cache.
     func sampleCopy() throws -> String {
-        let cached = try SampleDataset(directory: Repository.sampleData).sqliteFile(cacheDirectory: folder.file("cache"))
+        let cached = try SampleDataset(directory: Repository.sampleData).sqliteFile(
+            cacheDirectory: folder.file("cache"))
         let path = folder.file("sample.db")
-        if !FileManager.default.fileExists(atPath: path) { try FileManager.default.copyItem(atPath: cached, toPath: path) }
+        if !FileManager.default.fileExists(atPath: path) {
+            try FileManager.default.copyItem(atPath: cached, toPath: path)
+        }
         return path
     }
 
@@ -81,7 +84,10 @@ import Testing
         #expect(try database.fetchAll("PRAGMA user_version").rows.count == 1)
         #expect(try database.fetchAll("SELECT name FROM pragma_table_info('orders')").rows.count == 8)
         #expect(try database.schema().tables.count == 8)
-        #expect(try database.fetchAll("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5) SELECT i FROM n").rows.count == 5)
+        #expect(
+            try database.fetchAll(
+                "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5) SELECT i FROM n"
+            ).rows.count == 5)
     }
 
     @Test func vacuumIntoCannotCopyTheDatabaseOut() throws {

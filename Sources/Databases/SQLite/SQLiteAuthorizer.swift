@@ -13,7 +13,8 @@ final class SQLiteAuthorizer {
     /// PRAGMAs that only report, allowed with an argument because the argument names a table or index
     /// (the schema introspection's `pragma_table_info(...)` and `pragma_foreign_key_list(...)` use them).
     static let reportingPragmas: Set<String> = [
-        "table_info", "table_xinfo", "table_list", "foreign_key_list", "index_list", "index_info", "index_xinfo",
+        "table_info", "table_xinfo", "table_list", "foreign_key_list", "foreign_key_check", "index_list", "index_info",
+        "index_xinfo",
     ]
 
     /// PRAGMAs that read a setting without an argument but change it with one.
@@ -23,20 +24,16 @@ final class SQLiteAuthorizer {
         "application_id", "query_only", "foreign_keys",
     ]
 
-    /// Functions refused at the engine as at the guard: see `SQLGuard`'s SQLite deny list.
-    static let deniedFunctions: Set<String> = [
-        "load_extension", "fts3_tokenizer", "fts5", "readfile", "writefile", "edit", "fsdir", "lsdir", "zipfile",
-        "eval", "zeroblob", "randomblob",
-    ]
-
     func install(on handle: OpaquePointer) {
         let context = Unmanaged.passUnretained(self).toOpaque()
-        sqlite3_set_authorizer(handle, { context, action, first, second, _, _ in
-            guard let context else { return SQLITE_DENY }
-            let authorizer = Unmanaged<SQLiteAuthorizer>.fromOpaque(context).takeUnretainedValue()
-            return authorizer.decide(
-                action, first.map { String(cString: $0) }, second.map { String(cString: $0) })
-        }, context)
+        sqlite3_set_authorizer(
+            handle,
+            { context, action, first, second, _, _ in
+                guard let context else { return SQLITE_DENY }
+                let authorizer = Unmanaged<SQLiteAuthorizer>.fromOpaque(context).takeUnretainedValue()
+                return authorizer.decide(
+                    action, first.map { String(cString: $0) }, second.map { String(cString: $0) })
+            }, context)
     }
 
     /// Called before each statement is prepared, so a denial explains only that statement.
@@ -51,9 +48,10 @@ final class SQLiteAuthorizer {
             // no write follows, and a real one would still meet SQLITE_OPEN_READONLY and query_only.
             return SQLITE_OK
         case SQLITE_FUNCTION:
-            let name = (second ?? "").lowercased()
-            if Self.deniedFunctions.contains(name) || name.hasPrefix("sqlite_rename_") || name.hasPrefix("sqlite_drop_") {
-                return deny("the function \(name)() is not allowed on a read-only connection")
+            // The same deny list as the guard's, so a call that slipped past the text is refused here.
+            let name = second ?? ""
+            if let harm = SQLGuard.deniedFunctionReason(name, dialect: .sqlite) {
+                return deny("the function \(name.lowercased())() is not allowed: \(harm)")
             }
             return SQLITE_OK
         case SQLITE_PRAGMA:

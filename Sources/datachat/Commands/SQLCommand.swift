@@ -19,7 +19,10 @@ extension SQLCommand {
         static let configuration = CommandConfiguration(
             commandName: "check",
             abstract: "Check that SQL only reads: one verdict per statement.",
-            discussion: "--format text (default) or json. Exit codes: 0 every statement allowed, 3 at least one rejected, 2 usage error.")
+            discussion: """
+                --format text (default) or json.
+                Exit codes: 0 every statement allowed, 3 at least one rejected, 2 usage error.
+                """)
 
         enum Format: String, CaseIterable {
             case text
@@ -41,13 +44,16 @@ extension SQLCommand {
             switch options.format {
             case nil, "text": format = .text
             case "json": format = .json
-            case let other?: throw CommandFailure("unknown format \(other) for sql check: use --format text or --format json")
+            case let other?:
+                throw CommandFailure("unknown format \(other) for sql check: use --format text or --format json")
             }
             let sql = try readInput()
             var checks = SQLGuard.checkEach(sql, dialect: dialect)
             if checks.isEmpty {
                 checks = [
-                    StatementCheck(text: "", offset: 0, verdict: .rejected(reason: "there is no SQL statement to check", position: nil))
+                    StatementCheck(
+                        text: "", offset: 0,
+                        verdict: .rejected(reason: "there is no SQL statement to check", position: nil))
                 ]
             }
             let output = FileOutput.standardOutput()
@@ -84,10 +90,11 @@ extension SQLCommand {
                 case .allowed:
                     lines += "\(number + 1): allowed: \(summary)\n"
                 case .rejected(let reason, let position):
-                    let place = position.map { at in
-                        let (line, column) = lineAndColumn(of: at, in: sql)
-                        return " (line \(line), column \(column))"
-                    } ?? ""
+                    let place =
+                        position.map { at in
+                            let (line, column) = lineAndColumn(of: at, in: sql)
+                            return " (line \(line), column \(column))"
+                        } ?? ""
                     lines += "\(number + 1): rejected\(place): \(reason): \(summary)\n"
                 }
             }
@@ -115,7 +122,8 @@ extension SQLCommand {
         /// 1-based line and column (in characters) of a UTF-8 offset.
         static func lineAndColumn(of offset: Int, in sql: String) -> (Int, Int) {
             let prefix = sql.utf8.prefix(offset)
-            let lineStart = prefix.lastIndex(of: UInt8(ascii: "\n")).map { prefix.index(after: $0) } ?? prefix.startIndex
+            let lineStart =
+                prefix.lastIndex(of: UInt8(ascii: "\n")).map { prefix.index(after: $0) } ?? prefix.startIndex
             let line = prefix.count(where: { $0 == UInt8(ascii: "\n") }) + 1
             let column = String(decoding: prefix[lineStart...], as: UTF8.self).count + 1
             return (line, column)
