@@ -37,7 +37,8 @@ let package = Package(
         ),
         .executableTarget(name: "FakeLLM"),
 
-        .testTarget(name: "SQLGuardTests", dependencies: ["SQLGuard"]),
+        .testTarget(
+            name: "SQLGuardTests", dependencies: ["SQLGuard", "Databases", "TestSupport"], exclude: ["Corpus"]),
         .testTarget(name: "LLMTests", dependencies: ["LLM", "TestSupport"]),
         .testTarget(name: "DatabasesTests", dependencies: ["Databases", "TestSupport"]),
         .testTarget(name: "HistoryTests", dependencies: ["History", "TestSupport"]),
