@@ -16,7 +16,7 @@ struct Datachat: ParsableCommand {
             6 no SQL in the answer, 130 interrupted.
             """,
         version: Settings.version,
-        subcommands: [SessionsCommand.self, SchemaCommand.self, DoctorCommand.self])
+        subcommands: [SessionsCommand.self, SchemaCommand.self, SQLCommand.self, DoctorCommand.self])
 
     @OptionGroup var options: GlobalOptions
 

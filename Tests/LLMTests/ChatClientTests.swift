@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Synchronization
 import Testing
 
@@ -9,7 +10,7 @@ import Testing
     static let sql = "Here you go:\n```sql\nSELECT count(*) FROM orders\n```"
     let question = [ChatMessage(.system, "You write SQL."), ChatMessage(.user, "how many orders")]
 
-    private func configuration(_ server: FakeLLMProcess, key: String? = nil, model: String = "fake-model")
+    private func configuration(_ server: FakeLLMServer, key: String? = nil, model: String = "fake-model")
         -> LLMConfiguration
     {
         LLMConfiguration(
@@ -22,7 +23,7 @@ import Testing
     }
 
     @Test func streamsTheAnswerInPiecesWithTheServersUsage() throws {
-        let server = try FakeLLMProcess(
+        let server = try FakeLLMServer(
             script: script(#""reply":\#(jsonString(Self.sql)),"chunk_bytes":4,"usage":{"prompt_tokens":11,"completion_tokens":7}"#))
         var pieces: [String] = []
         let completion = try ChatClient(configuration: configuration(server)).complete(question, onText: { pieces.append($0) })
@@ -36,7 +37,7 @@ import Testing
     }
 
     @Test func estimatesUsageWhenTheServerGivesNone() throws {
-        let server = try FakeLLMProcess(script: script(#""reply":"SELECT 1","no_usage":true"#))
+        let server = try FakeLLMServer(script: script(#""reply":"SELECT 1","no_usage":true"#))
         let completion = try ChatClient(configuration: configuration(server)).complete(question)
         #expect(completion.usage.isEstimate)
         #expect(completion.usage.completionTokens == 2)
@@ -44,7 +45,7 @@ import Testing
 
     @Test func keepsReasoningAndThinkBlocksOutOfTheAnswer() throws {
         let reply = "<think>maybe SELECT 0</think>\n" + Self.sql
-        let server = try FakeLLMProcess(
+        let server = try FakeLLMServer(
             script: script(#""reply":\#(jsonString(reply)),"reasoning":"SELECT 9 first","chunk_bytes":3"#))
         var shown = ""
         let completion = try ChatClient(configuration: configuration(server)).complete(question, onText: { shown += $0 })
@@ -53,14 +54,14 @@ import Testing
     }
 
     @Test func keepAlivesAndASlowDripStillMakeOneAnswer() throws {
-        let server = try FakeLLMProcess(
+        let server = try FakeLLMServer(
             script: script(#""reply":"SELECT 1 AS one","keepalive":true,"chunk_bytes":2,"chunk_delay_ms":20"#))
         let completion = try ChatClient(configuration: configuration(server)).complete(question)
         #expect(completion.text == "SELECT 1 AS one")
     }
 
     @Test func readsAPlainAnswerWhenNotStreaming() throws {
-        let server = try FakeLLMProcess(script: script(#""reply":"SELECT 2""#))
+        let server = try FakeLLMServer(script: script(#""reply":"SELECT 2""#))
         var config = configuration(server)
         config.streaming = false
         var pieces: [String] = []
@@ -70,7 +71,7 @@ import Testing
     }
 
     @Test func aWrongKeyNamesTheVariableAndNeverTheKey() throws {
-        let server = try FakeLLMProcess(script: script(#""reply":"x""#), arguments: ["--require-key", "sk-right-key-0000"])
+        let server = try FakeLLMServer(script: script(#""reply":"x""#), requireKey: "sk-right-key-0000")
         let key = "sk-wrong-key-123456789"
         let error = try #require(throws: LLMError.self) {
             try ChatClient(configuration: configuration(server, key: key)).complete(question)
@@ -82,7 +83,7 @@ import Testing
     }
 
     @Test func anUnknownModelListsTheOffered() throws {
-        let server = try FakeLLMProcess(script: script(#""reply":"x""#), arguments: ["--models", "alpha,beta"])
+        let server = try FakeLLMServer(script: script(#""reply":"x""#), models: ["alpha", "beta"])
         let error = try #require(throws: LLMError.self) {
             try ChatClient(configuration: configuration(server, model: "gamma")).complete(question)
         }
@@ -91,7 +92,7 @@ import Testing
     }
 
     @Test func rateLimitHonoursRetryAfterThenSucceeds() throws {
-        let server = try FakeLLMProcess(script: script(#""reply":"SELECT 3","status":429,"retry_after":"1","times":1"#))
+        let server = try FakeLLMServer(script: script(#""reply":"SELECT 3","status":429,"retry_after":"1","times":1"#))
         let retries = Mutex<[ChatRetry]>([])
         let start = ContinuousClock.now
         let completion = try ChatClient(configuration: configuration(server)).complete(
@@ -105,7 +106,7 @@ import Testing
 
     @Test(arguments: [500, 502, 503, 504, 408, 409])
     func serverErrorsAreRetriedAtMostThreeTimes(status: Int) throws {
-        let server = try FakeLLMProcess(script: script(#""reply":"x","status":\#(status)"#))
+        let server = try FakeLLMServer(script: script(#""reply":"x","status":\#(status)"#))
         let error = try #require(throws: LLMError.self) {
             try ChatClient(configuration: configuration(server)).complete(question)
         }
@@ -115,13 +116,13 @@ import Testing
 
     @Test(arguments: [400, 401, 403, 404, 422])
     func clientErrorsAreNeverRetried(status: Int) throws {
-        let server = try FakeLLMProcess(script: script(#""reply":"x","status":\#(status)"#))
+        let server = try FakeLLMServer(script: script(#""reply":"x","status":\#(status)"#))
         #expect(throws: LLMError.self) { try ChatClient(configuration: configuration(server)).complete(question) }
         #expect(server.requestCount() == 1)
     }
 
     @Test func aTruncatedStreamIsRetriedAndStartsOverVisibly() throws {
-        let server = try FakeLLMProcess(script: script(#""reply":\#(jsonString(Self.sql)),"truncate_after_chars":12"#))
+        let server = try FakeLLMServer(script: script(#""reply":\#(jsonString(Self.sql)),"truncate_after_chars":12"#))
         let retries = Mutex<[ChatRetry]>([])
         let error = try #require(throws: LLMError.self) {
             try ChatClient(configuration: configuration(server)).complete(
@@ -133,7 +134,7 @@ import Testing
     }
 
     @Test func aStallMidStreamHitsTheIdleTimeout() throws {
-        let server = try FakeLLMProcess(
+        let server = try FakeLLMServer(
             script: script(#""reply":\#(jsonString(Self.sql)),"stall_after_chars":5,"stall_ms":3000"#))
         var config = configuration(server)
         config.idleTimeout = 0.3
@@ -145,7 +146,7 @@ import Testing
     }
 
     @Test func aSilentServerHitsTheFirstByteTimeout() throws {
-        let server = try FakeLLMProcess(script: script(#""reply":"x","delay_ms":3000"#))
+        let server = try FakeLLMServer(script: script(#""reply":"x","delay_ms":3000"#))
         var config = configuration(server)
         config.firstByteTimeout = 0.3
         config.maxAttempts = 1
@@ -154,7 +155,7 @@ import Testing
     }
 
     @Test func theTotalTimeoutCoversRetries() throws {
-        let server = try FakeLLMProcess(script: script(#""reply":"x","status":503,"retry_after":"1""#))
+        let server = try FakeLLMServer(script: script(#""reply":"x","status":503,"retry_after":"1""#))
         var config = configuration(server)
         config.totalTimeout = 0.5
         let error = try #require(throws: LLMError.self) { try ChatClient(configuration: config).complete(question) }
@@ -163,7 +164,7 @@ import Testing
     }
 
     @Test func cancellingStopsAStalledStreamAtOnce() throws {
-        let server = try FakeLLMProcess(script: script(#""reply":"SELECT 1","stall_after_chars":2,"stall_ms":5000"#))
+        let server = try FakeLLMServer(script: script(#""reply":"SELECT 1","stall_after_chars":2,"stall_ms":5000"#))
         let start = ContinuousClock.now
         let error = try #require(throws: LLMError.self) {
             try ChatClient(configuration: configuration(server)).complete(
@@ -174,7 +175,7 @@ import Testing
     }
 
     @Test func aMalformedEventIsAnInvalidResponse() throws {
-        let server = try FakeLLMProcess(script: script(#""reply":"SELECT 1 FROM t","malformed":true,"chunk_bytes":2"#))
+        let server = try FakeLLMServer(script: script(#""reply":"SELECT 1 FROM t","malformed":true,"chunk_bytes":2"#))
         let error = try #require(throws: LLMError.self) {
             try ChatClient(configuration: configuration(server)).complete(question)
         }
@@ -183,7 +184,7 @@ import Testing
     }
 
     @Test func noChoicesIsAnInvalidResponse() throws {
-        let server = try FakeLLMProcess(script: script(#""reply":"x","empty_choices":true"#))
+        let server = try FakeLLMServer(script: script(#""reply":"x","empty_choices":true"#))
         let error = try #require(throws: LLMError.self) {
             try ChatClient(configuration: configuration(server)).complete(question)
         }
@@ -191,12 +192,12 @@ import Testing
     }
 
     @Test func theContentFilterAndTheLengthLimitSaySo() throws {
-        let filtered = try FakeLLMProcess(script: script(#""reply":"x","finish_reason":"content_filter""#))
+        let filtered = try FakeLLMServer(script: script(#""reply":"x","finish_reason":"content_filter""#))
         let filterError = try #require(throws: LLMError.self) {
             try ChatClient(configuration: configuration(filtered)).complete(question)
         }
         #expect(filterError.code == .contentFiltered)
-        let cut = try FakeLLMProcess(script: script(#""reply":"SELECT","finish_reason":"length""#))
+        let cut = try FakeLLMServer(script: script(#""reply":"SELECT","finish_reason":"length""#))
         let lengthError = try #require(throws: LLMError.self) {
             try ChatClient(configuration: configuration(cut)).complete(question)
         }
@@ -228,7 +229,7 @@ import Testing
     }
 
     @Test func aDeadProxyIsNamedWithoutItsPassword() throws {
-        let server = try FakeLLMProcess(script: script(#""reply":"x""#))
+        let server = try FakeLLMServer(script: script(#""reply":"x""#))
         var config = configuration(server)
         config.proxy = "http://user:proxy-secret@127.0.0.1:1"
         config.maxAttempts = 1
@@ -247,7 +248,7 @@ import Testing
     }
 
     @Test func azureDeploymentsGetTheirURLAndKeyHeader() throws {
-        let server = try FakeLLMProcess(script: script(#""reply":"SELECT 4""#), arguments: ["--require-key", "azure-key-1234"])
+        let server = try FakeLLMServer(script: script(#""reply":"SELECT 4""#), requireKey: "azure-key-1234")
         let root = server.baseURL.replacingOccurrences(of: "/v1", with: "")
         let config = LLMConfiguration(
             baseURL: root + "/openai/deployments/my-gpt", apiKey: "azure-key-1234", model: "ignored", style: .azure)
@@ -259,7 +260,7 @@ import Testing
     }
 
     @Test func extraHeadersAreSent() throws {
-        let server = try FakeLLMProcess(script: script(#""reply":"SELECT 5""#))
+        let server = try FakeLLMServer(script: script(#""reply":"SELECT 5""#))
         var config = configuration(server)
         config.extraHeaders = [("X-Title", "datachat-test")]
         _ = try ChatClient(configuration: config).complete(question)
@@ -267,7 +268,7 @@ import Testing
     }
 
     @Test func listsModels() throws {
-        let server = try FakeLLMProcess(script: script(#""reply":"x""#), arguments: ["--models", "b,a"])
+        let server = try FakeLLMServer(script: script(#""reply":"x""#), models: ["b", "a"])
         #expect(try ChatClient(configuration: configuration(server)).listModels() == ["a", "b"])
     }
 }
