@@ -101,11 +101,14 @@ import Testing
     }
 
     @Test func unreachableEndpointExitsFive() throws {
-        let runner = runner(nil, ["OPENAI_BASE_URL": "http://127.0.0.1:1/v1"])
+        let runner = runner(nil, ["OPENAI_BASE_URL": "http://127.0.0.1:1/v1", "DATACHAT_LLM_RETRY_DELAY": "0.01"])
         let result = try runner.run(["-q", "how many orders?"])
         #expect(result.status == 5)
         #expect(result.stderr.contains("cannot connect to the endpoint"))
-        #expect(result.stderr.split(separator: "\n").count == 1)
+        // A refused connection is retried (3 attempts): a line per retry, then the error.
+        let lines = result.stderr.split(separator: "\n")
+        #expect(lines.count == 3)
+        #expect(lines.prefix(2).allSatisfy { $0.contains("retrying in") })
         #expect(result.stdout.isEmpty)
         #expect(try savedMessages(runner).map(\.status) == [.pending, .error])
     }
