@@ -20,8 +20,11 @@ extension ChatClient {
         let status = response.status
         let detail = try? JSONDecoder().decode(ErrorBody.self, from: Data(response.body))
         let rawMessage =
-            detail?.error?.message ?? detail?.message ?? (try? JSONDecoder().decode(PlainError.self, from: Data(response.body)))?.error
-        let serverText = rawMessage.map { Redaction.removing(configuration.apiKey, from: CompletionAssembler.excerpt($0)) }
+            detail?.error?.message ?? detail?.message
+            ?? (try? JSONDecoder().decode(PlainError.self, from: Data(response.body)))?.error
+        let serverText = rawMessage.map {
+            Redaction.removing(configuration.apiKey, from: CompletionAssembler.excerpt($0))
+        }
         let serverMessage = serverText.map { ": \($0)" } ?? ""
         let code = detail?.error?.code?.text.lowercased() ?? ""
         let lowered = (rawMessage ?? "").lowercased()
@@ -34,7 +37,8 @@ extension ChatClient {
         case 401:
             // The server's own text is left out: OpenAI echoes part of the key in it.
             if (configuration.apiKey ?? "").isEmpty {
-                return LLMError(.unauthorized, "\(host) wants an API key (HTTP 401): set OPENAI_API_KEY", status: status)
+                return LLMError(
+                    .unauthorized, "\(host) wants an API key (HTTP 401): set OPENAI_API_KEY", status: status)
             }
             return LLMError(
                 .unauthorized, "\(host) refused the API key (HTTP 401): check OPENAI_API_KEY", status: status)
@@ -46,7 +50,8 @@ extension ChatClient {
         case 404 where code == "deploymentnotfound":
             return LLMError(
                 .modelNotFound,
-                "\(host) has no deployment named in OPENAI_BASE_URL (HTTP 404): check the deployment name", status: status)
+                "\(host) has no deployment named in OPENAI_BASE_URL (HTTP 404): check the deployment name",
+                status: status)
         case 400 where Self.isMissingModel(code: code, message: lowered),
             404 where Self.isMissingModel(code: code, message: lowered):
             return LLMError(
@@ -59,7 +64,8 @@ extension ChatClient {
         case 400 where code == "content_filter" || lowered.contains("content management policy"):
             return LLMError(
                 .contentFiltered, "\(host)'s content filter refused the question: rephrase it", status: status)
-        case 400 where code == "context_length_exceeded" || lowered.contains("context length")
+        case 400
+        where code == "context_length_exceeded" || lowered.contains("context length")
             || lowered.contains("maximum context"):
             return LLMError(
                 .badRequest,
@@ -81,9 +87,12 @@ extension ChatClient {
                 .timeout, "\(host) timed out reading the request (HTTP 408): try again", status: status,
                 retryAfter: retryAfter, isTransient: true)
         case 500...599:
-            let hint = status == 502 || status == 503 || status == 504 ? "the server or its gateway is down or overloaded" : "the server failed"
+            let hint =
+                status == 502 || status == 503 || status == 504
+                ? "the server or its gateway is down or overloaded" : "the server failed"
             return LLMError(
-                .serverError, "\(host) failed (HTTP \(status))\(serverMessage): \(hint); try again later", status: status,
+                .serverError, "\(host) failed (HTTP \(status))\(serverMessage): \(hint); try again later",
+                status: status,
                 retryAfter: retryAfter, isTransient: transient)
         default:
             return LLMError(

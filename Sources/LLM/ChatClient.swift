@@ -64,7 +64,8 @@ public final class ChatClient {
     /// The model names the endpoint offers (`GET /models`), sorted.
     public func listModels(isCancelled: (@Sendable () -> Bool)? = nil) throws(LLMError) -> [String] {
         try checkKey()
-        let deadline = ContinuousClock.now.advanced(by: .milliseconds(Int64(min(configuration.totalTimeout, 30) * 1000)))
+        let deadline = ContinuousClock.now.advanced(
+            by: .milliseconds(Int64(min(configuration.totalTimeout, 30) * 1000)))
         let request = HTTPRequest(
             method: "GET", url: modelsURL(), headers: headers(accept: "application/json"), body: [],
             limits: limits(deadline: deadline), tls: tlsSettings)
@@ -95,7 +96,8 @@ public final class ChatClient {
     ) throws(LLMError) -> ChatCompletion {
         let streaming = configuration.streaming
         let request = HTTPRequest(
-            method: "POST", url: chatURL(), headers: headers(accept: streaming ? "text/event-stream" : "application/json"),
+            method: "POST", url: chatURL(),
+            headers: headers(accept: streaming ? "text/event-stream" : "application/json"),
             body: try requestBody(messages, maxTokens: maxTokens, stream: streaming, includeUsage: !omitStreamOptions),
             limits: limits(deadline: deadline), tls: tlsSettings)
         var reader = ResponseReader(host: configuration.endpointHost, apiKey: configuration.apiKey, onText: onText)
@@ -122,7 +124,9 @@ public final class ChatClient {
         try reader.assembler.validate(streamed: reader.isStream, expectsLength: maxTokens != nil)
         let assembler = reader.assembler
         let usage =
-            assembler.usage.map { TokenUsage(promptTokens: $0.prompt, completionTokens: $0.completion, isEstimate: false) }
+            assembler.usage.map {
+                TokenUsage(promptTokens: $0.prompt, completionTokens: $0.completion, isEstimate: false)
+            }
             ?? TokenUsage.estimate(
                 prompt: messages, completion: assembler.text, hiddenCharacters: assembler.reasoningCharacters)
         // The user waits from the first request, retries included, to the first visible text.
@@ -147,7 +151,8 @@ public final class ChatClient {
 
     private var tlsSettings: TLSSettings {
         TLSSettings(
-            caBundlePath: configuration.caBundlePath, caDirectory: configuration.caDirectory, proxy: configuration.proxy,
+            caBundlePath: configuration.caBundlePath, caDirectory: configuration.caDirectory,
+            proxy: configuration.proxy,
             noProxy: configuration.noProxy)
     }
 

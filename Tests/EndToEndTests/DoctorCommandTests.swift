@@ -31,7 +31,8 @@ import Testing
     }
 
     @Test func aWrongKeyIsRedWithoutTheKey() throws {
-        let server = try FakeLLMServer(script: FakeLLMServer.script(rules: [], default: "ok"), requireKey: "sk-good-0000")
+        let server = try FakeLLMServer(
+            script: FakeLLMServer.script(rules: [], default: "ok"), requireKey: "sk-good-0000")
         let result = try run(server, ["OPENAI_API_KEY": "sk-bad-key-987654"])
         #expect(result.status == 5)
         #expect(result.stdout.contains("refused the API key"))

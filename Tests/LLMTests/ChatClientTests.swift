@@ -1,6 +1,6 @@
 import Foundation
-import TestSupport
 import Synchronization
+import TestSupport
 import Testing
 
 @testable import LLM
@@ -24,9 +24,12 @@ import Testing
 
     @Test func streamsTheAnswerInPiecesWithTheServersUsage() throws {
         let server = try FakeLLMServer(
-            script: script(#""reply":\#(jsonString(Self.sql)),"chunk_bytes":4,"usage":{"prompt_tokens":11,"completion_tokens":7}"#))
+            script: script(
+                #""reply":\#(jsonString(Self.sql)),"chunk_bytes":4,"usage":{"prompt_tokens":11,"completion_tokens":7}"#)
+        )
         var pieces: [String] = []
-        let completion = try ChatClient(configuration: configuration(server)).complete(question, onText: { pieces.append($0) })
+        let completion = try ChatClient(configuration: configuration(server)).complete(
+            question, onText: { pieces.append($0) })
         #expect(completion.text == Self.sql)
         #expect(pieces.count > 5)
         #expect(pieces.joined() == Self.sql)
@@ -48,7 +51,8 @@ import Testing
         let server = try FakeLLMServer(
             script: script(#""reply":\#(jsonString(reply)),"reasoning":"SELECT 9 first","chunk_bytes":3"#))
         var shown = ""
-        let completion = try ChatClient(configuration: configuration(server)).complete(question, onText: { shown += $0 })
+        let completion = try ChatClient(configuration: configuration(server)).complete(
+            question, onText: { shown += $0 })
         #expect(completion.text == Self.sql)
         #expect(shown == Self.sql)
     }

@@ -4,12 +4,14 @@ import Testing
 
 @Suite struct RetryPolicyTests {
     let policy = RetryPolicy(
-        configuration: LLMConfiguration(baseURL: "http://x/v1", apiKey: nil, model: "m", retryBaseDelay: 1, retryMaxDelay: 8))
+        configuration: LLMConfiguration(
+            baseURL: "http://x/v1", apiKey: nil, model: "m", retryBaseDelay: 1, retryMaxDelay: 8))
 
     @Test(arguments: [408, 409, 429, 500, 502, 503, 504])
     func retriesTransientStatuses(status: Int) {
         let response = HTTPResponse(status: status, headers: [], body: [], firstByteSeconds: 0, totalSeconds: 0)
-        let error = ChatClient.error(for: response, configuration: LLMConfiguration(baseURL: "http://x/v1", apiKey: "k", model: "m"))
+        let error = ChatClient.error(
+            for: response, configuration: LLMConfiguration(baseURL: "http://x/v1", apiKey: "k", model: "m"))
         #expect(policy.shouldRetry(error, attempt: 1))
         #expect(!policy.shouldRetry(error, attempt: 3))
     }
@@ -17,7 +19,8 @@ import Testing
     @Test(arguments: [400, 401, 403, 404, 422])
     func neverRetriesClientErrors(status: Int) {
         let response = HTTPResponse(status: status, headers: [], body: [], firstByteSeconds: 0, totalSeconds: 0)
-        let error = ChatClient.error(for: response, configuration: LLMConfiguration(baseURL: "http://x/v1", apiKey: "k", model: "m"))
+        let error = ChatClient.error(
+            for: response, configuration: LLMConfiguration(baseURL: "http://x/v1", apiKey: "k", model: "m"))
         #expect(!policy.shouldRetry(error, attempt: 1))
     }
 
@@ -45,4 +48,3 @@ import Testing
         #expect(RetryPolicy.retryAfter(seconds: "soon", milliseconds: nil, now: 0) == nil)
     }
 }
-

@@ -33,11 +33,13 @@ enum CurlFailure {
         case CURLE_SSL_CACERT_BADFILE:
             return LLMError(
                 .tls,
-                "cannot read the CA bundle \(caBundle ?? "") (\(reason)): check SSL_CERT_FILE, CURL_CA_BUNDLE or DATACHAT_CA_BUNDLE")
+                "cannot read the CA bundle \(caBundle ?? "") (\(reason)): check SSL_CERT_FILE, CURL_CA_BUNDLE or DATACHAT_CA_BUNDLE"
+            )
         case CURLE_PEER_FAILED_VERIFICATION:
             return LLMError(
                 .tls,
-                "the endpoint's TLS certificate is not trusted (\(reason)): check the URL, or point SSL_CERT_FILE at your CA bundle")
+                "the endpoint's TLS certificate is not trusted (\(reason)): check the URL, or point SSL_CERT_FILE at your CA bundle"
+            )
         case CURLE_SSL_CONNECT_ERROR, CURLE_SSL_CERTPROBLEM, CURLE_SSL_CIPHER, CURLE_SSL_ENGINE_NOTFOUND,
             CURLE_USE_SSL_FAILED:
             return LLMError(
@@ -47,7 +49,8 @@ enum CurlFailure {
             return LLMError(.invalidConfiguration, "the endpoint URL is not valid (\(reason)): check OPENAI_BASE_URL")
         case CURLE_OPERATION_TIMEDOUT where !receivedBody:
             return LLMError(
-                .timeout, "could not connect to the endpoint in time (\(reason)): check OPENAI_BASE_URL, or raise DATACHAT_LLM_CONNECT_TIMEOUT",
+                .timeout,
+                "could not connect to the endpoint in time (\(reason)): check OPENAI_BASE_URL, or raise DATACHAT_LLM_CONNECT_TIMEOUT",
                 isTransient: true)
         case CURLE_GOT_NOTHING:
             return LLMError(

@@ -59,7 +59,8 @@ struct CompletionAssembler {
             throw LLMError(.serverError, "\(host) reported an error part-way through the answer", isTransient: true)
         }
         if let name = chunk.model, !name.isEmpty { model = name }
-        if let reported = chunk.usage, let prompt = reported.prompt_tokens, let completion = reported.completion_tokens {
+        if let reported = chunk.usage, let prompt = reported.prompt_tokens, let completion = reported.completion_tokens
+        {
             usage = (prompt, completion)
         }
         guard let choice = chunk.choices?.first else { return "" }
@@ -89,7 +90,8 @@ struct CompletionAssembler {
                 throw LLMError(
                     .truncated, "\(host)'s stream ended before any answer arrived: try again", isTransient: true)
             }
-            throw LLMError(.invalidResponse, "\(host) answered with no choices: check that the model \"\(model ?? "")\" can chat")
+            throw LLMError(
+                .invalidResponse, "\(host) answered with no choices: check that the model \"\(model ?? "")\" can chat")
         }
         if streamed, finishReason == nil, !sawDone {
             throw LLMError(
@@ -103,12 +105,14 @@ struct CompletionAssembler {
         case "length" where !expectsLength:
             throw LLMError(
                 .lengthLimit,
-                "the model stopped at its length limit before finishing the answer: ask a narrower question, or use a model with a longer output limit")
+                "the model stopped at its length limit before finishing the answer: ask a narrower question, or use a model with a longer output limit"
+            )
         default:
             break
         }
         if text.isEmpty, !refusal.isEmpty {
-            throw LLMError(.contentFiltered, "the model refused to answer (\(Self.excerpt(refusal))): rephrase the question")
+            throw LLMError(
+                .contentFiltered, "the model refused to answer (\(Self.excerpt(refusal))): rephrase the question")
         }
     }
 

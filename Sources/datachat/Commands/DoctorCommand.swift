@@ -10,7 +10,9 @@ import Render
 struct DoctorCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "doctor",
-        abstract: "Check the endpoint (reachable, key, model, a one-token answer) and the database (connect, query, read-only).")
+        abstract:
+            "Check the endpoint (reachable, key, model, a one-token answer) and the database (connect, query, read-only)."
+    )
 
     @OptionGroup var options: GlobalOptions
 
@@ -36,7 +38,8 @@ struct DoctorCommand: ParsableCommand {
             let start = clock.now
             do {
                 let models = try client.listModels(isCancelled: Interrupt.check)
-                report.pass(.endpoint, "endpoint \(host) reachable (\(Self.milliseconds(start.duration(to: clock.now))))")
+                report.pass(
+                    .endpoint, "endpoint \(host) reachable (\(Self.milliseconds(start.duration(to: clock.now))))")
                 report.pass(.endpoint, (configuration.apiKey ?? "").isEmpty ? "no API key needed" : "API key accepted")
                 if models.contains(configuration.model) {
                     report.pass(.endpoint, "model \"\(configuration.model)\" offered (\(models.count) models)")
@@ -44,7 +47,8 @@ struct DoctorCommand: ParsableCommand {
                     let shown = models.prefix(12).joined(separator: ", ")
                     report.fail(
                         .endpoint,
-                        "model \"\(configuration.model)\" not offered; the endpoint has \(shown)\(models.count > 12 ? ", …" : ""): set DATACHAT_MODEL or --model")
+                        "model \"\(configuration.model)\" not offered; the endpoint has \(shown)\(models.count > 12 ? ", …" : ""): set DATACHAT_MODEL or --model"
+                    )
                 }
             } catch {
                 switch error.code {
@@ -90,7 +94,8 @@ struct DoctorCommand: ParsableCommand {
             report.fail(.database, "cannot connect to \(location.redacted): \(error)")
             return
         }
-        report.pass(.database, "database \(location.redacted) connected (\(Self.milliseconds(start.duration(to: clock.now))))")
+        report.pass(
+            .database, "database \(location.redacted) connected (\(Self.milliseconds(start.duration(to: clock.now))))")
 
         start = clock.now
         do {
@@ -106,7 +111,8 @@ struct DoctorCommand: ParsableCommand {
             try? database.execute("DROP TABLE datachat_doctor_probe")
             report.fail(
                 .database,
-                "NOT READ-ONLY: CREATE TABLE succeeded on the read-only connection; do not use datachat on this database until it is fixed")
+                "NOT READ-ONLY: CREATE TABLE succeeded on the read-only connection; do not use datachat on this database until it is fixed"
+            )
         } catch let error as DatabaseError where error.code == .readOnly {
             report.pass(.database, "read-only: a CREATE TABLE was refused (\(error.message))")
         } catch {
