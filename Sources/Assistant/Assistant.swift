@@ -314,7 +314,11 @@ struct PreviewCollector {
     }
 
     mutating func add(_ row: [DatabaseValue]) {
-        for value in row { fnv.add(ValueFormatter.json(value) + "\u{1F}") }
+        // The same bytes as hashing `json + "\u{1F}"`, without building that string for every value.
+        for value in row {
+            fnv.add(ValueFormatter.json(value))
+            fnv.add(0x1F)
+        }
         fnv.add(0x1E)
         rows += 1
         if rows <= limit {
