@@ -38,12 +38,12 @@ public final class ResultRenderer {
         defer { rowCount += 1 }
         switch options.format {
         case .csv:
-            var line = ""
+            // Piece by piece into the output's buffer: no line string is built per row.
             for (index, value) in row.enumerated() {
-                if index > 0 { line += "," }
-                if let text = ValueFormatter.text(value) { line += csvField(text) }
+                if index > 0 { output.write(",") }
+                if let text = ValueFormatter.text(value) { output.write(csvField(text)) }
             }
-            output.write(line + "\n")
+            output.write("\n")
         case .tsv:
             output.write(row.map { ValueFormatter.text($0).map(tsvField) ?? "" }.joined(separator: "\t") + "\n")
         case .json:

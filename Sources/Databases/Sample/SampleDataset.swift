@@ -171,7 +171,12 @@ public struct FNV1a: Sendable {
     public init() {}
 
     public mutating func add(_ text: String) {
-        for byte in text.utf8 { add(byte) }
+        var text = text
+        text.withUTF8 { bytes in
+            var state = self.state
+            for byte in bytes { state = (state ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            self.state = state
+        }
     }
 
     public mutating func add(_ byte: UInt8) {
