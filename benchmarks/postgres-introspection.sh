@@ -32,6 +32,7 @@ BEGIN
   END LOOP;
 END
 \$\$;
+SET client_min_messages = error;
 ANALYZE;
 SQL
 
