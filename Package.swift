@@ -25,7 +25,7 @@ let package = Package(
         .target(name: "SQLGuard"),
         .target(name: "LLM", dependencies: ["CCurl"]),
         .target(name: "Databases", dependencies: ["CSQLite", "CPQ", "SQLGuard"]),
-        .target(name: "History", dependencies: ["Databases"]),
+        .target(name: "History", dependencies: ["Databases", "SQLGuard"]),
         .target(name: "Render", dependencies: ["Databases"]),
         .target(name: "Assistant", dependencies: ["SQLGuard", "LLM", "Databases", "History", "Render"]),
         .executableTarget(
@@ -37,7 +37,8 @@ let package = Package(
         ),
         .executableTarget(name: "FakeLLM"),
 
-        .testTarget(name: "SQLGuardTests", dependencies: ["SQLGuard"]),
+        .testTarget(
+            name: "SQLGuardTests", dependencies: ["SQLGuard", "Databases", "TestSupport"], exclude: ["Corpus"]),
         .testTarget(name: "LLMTests", dependencies: ["LLM", "TestSupport"]),
         .testTarget(name: "DatabasesTests", dependencies: ["Databases", "TestSupport"]),
         .testTarget(name: "HistoryTests", dependencies: ["History", "TestSupport"]),

@@ -143,7 +143,8 @@ public final class Assistant {
             let completion: ChatCompletion
             do {
                 completion = try client.complete(
-                    messages, isCancelled: isCancelled, onText: { observer?.modelText($0, attempt: attempt) })
+                    messages, isCancelled: isCancelled, onText: { observer?.modelText($0, attempt: attempt) },
+                    onRetry: { observer?.modelRetrying($0, attempt: attempt) })
             } catch {
                 outcome.failure = error.code == .cancelled ? .cancelled : .endpoint(error)
                 save(outcome, attempt: attempt, start: start)

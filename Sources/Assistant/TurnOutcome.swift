@@ -78,6 +78,9 @@ public protocol TurnObserver: AnyObject {
     func modelCalled(attempt: Int)
     /// A piece of the model's answer as it streams in (the whole answer at once when not streaming).
     func modelText(_ delta: String, attempt: Int)
+    /// The request failed in a way that may pass, and is about to be sent again. When
+    /// `retry.discardsText`, the text given to `modelText` for this attempt is void: the answer starts over.
+    func modelRetrying(_ retry: ChatRetry, attempt: Int)
     /// The model answered; `reply` is its whole text.
     func modelAnswered(_ reply: String, attempt: Int)
     /// This SQL passed the guard and is about to run (or would, with `execute` off).
@@ -92,6 +95,7 @@ public protocol TurnObserver: AnyObject {
 extension TurnObserver {
     public func modelCalled(attempt: Int) {}
     public func modelText(_ delta: String, attempt: Int) {}
+    public func modelRetrying(_ retry: ChatRetry, attempt: Int) {}
     public func modelAnswered(_ reply: String, attempt: Int) {}
     public func sqlReady(_ sql: String, attempt: Int) {}
     public func repairing(after failure: TurnFailure, attempt: Int) {}

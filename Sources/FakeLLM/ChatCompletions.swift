@@ -11,8 +11,10 @@ struct ChatCompletions: Sendable {
     let counters: RuleCounters
 
     /// Returns whether the connection may take another request.
-    func respond(to request: ChatRequest, model: String, writer: ResponseWriter, keepAlive: Bool,
-                 chunked: Bool) -> Bool {
+    func respond(
+        to request: ChatRequest, model: String, writer: ResponseWriter, keepAlive: Bool,
+        chunked: Bool
+    ) -> Bool {
         let index = script.ruleIndex(lastUser: request.lastUser, system: request.system)
         let rule = script.rule(at: index)
         let turn = counters.nextTurn(ruleIndex: index, fault: rule.fault)
@@ -21,8 +23,9 @@ struct ChatCompletions: Sendable {
         let number: Int
         switch turn {
         case .fault(let fault):
-            writer.respond(status: fault.status, headers: fault.retryAfter.map { [("Retry-After", $0)] } ?? [],
-                           body: fault.body ?? OpenAIError.body(forStatus: fault.status), close: !keepAlive)
+            writer.respond(
+                status: fault.status, headers: fault.retryAfter.map { [("Retry-After", $0)] } ?? [],
+                body: fault.body ?? OpenAIError.body(forStatus: fault.status), close: !keepAlive)
             return keepAlive
         case .reply(let n):
             number = n
@@ -72,7 +75,7 @@ struct Completion {
             usage = nil
         } else {
             // Estimate: a token is about four characters.
-            let replyCharacters = content.unicodeScalars.count + (reasoning?.unicodeScalars.count ?? 0)
+            let replyCharacters = ChatRequest.scalarCount(content) + (reasoning.map(ChatRequest.scalarCount) ?? 0)
             let prompt = rule.usage.promptTokens ?? (request.promptCharacters + 3) / 4
             let completion = rule.usage.completionTokens ?? (replyCharacters + 3) / 4
             usage = Usage(prompt: prompt, completion: completion, total: rule.usage.totalTokens ?? prompt + completion)
@@ -84,10 +87,12 @@ struct Completion {
         var message = #"{"role":"assistant","content":"# + JSONText.quoted(content)
         if let reasoning { message += #","reasoning_content":"# + JSONText.quoted(reasoning) }
         message += #","refusal":null}"#
-        let choices = emptyChoices
+        let choices =
+            emptyChoices
             ? "[]"
             : #"[{"index":0,"message":\#(message),"logprobs":null,"finish_reason":\#(JSONText.quoted(finishReason))}]"#
-        var object = #"{"id":"\#(id)","object":"chat.completion","created":\#(created),"model":"#
+        var object =
+            #"{"id":"\#(id)","object":"chat.completion","created":\#(created),"model":"#
             + JSONText.quoted(model) + #","choices":"# + choices
         if let usage { object += #","usage":"# + usage.json }
         object += #","system_fingerprint":"fp_fakellm"}"#

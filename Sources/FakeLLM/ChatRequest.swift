@@ -35,17 +35,19 @@ struct ChatRequest {
             throw Invalid(message: "Missing required parameter: 'messages'.", param: "messages")
         }
         guard !messages.isEmpty else {
-            throw Invalid(message: "Invalid 'messages': empty array. Expected an array with minimum length 1, "
-                + "but got an empty array instead.", param: "messages")
+            throw Invalid(
+                message: "Invalid 'messages': empty array. Expected an array with minimum length 1, "
+                    + "but got an empty array instead.", param: "messages")
         }
         var systemParts: [String] = []
         for (index, element) in messages.enumerated() {
             guard let message = element as? [String: Any], let role = message["role"] as? String else {
-                throw Invalid(message: "Missing required parameter: 'messages[\(index)].role'.",
-                              param: "messages[\(index)].role")
+                throw Invalid(
+                    message: "Missing required parameter: 'messages[\(index)].role'.",
+                    param: "messages[\(index)].role")
             }
             let text = Self.text(of: message["content"])
-            promptCharacters += text.unicodeScalars.count
+            promptCharacters += Self.scalarCount(text)
             switch role {
             case "user": lastUser = text
             case "system", "developer": systemParts.append(text)
@@ -53,6 +55,17 @@ struct ChatRequest {
             }
         }
         system = systemParts.joined(separator: "\n")
+    }
+
+    /// Unicode scalars in `text`, counted as UTF-8 lead bytes: the same number as `unicodeScalars.count`
+    /// without decoding, which matters for prompts of hundreds of kilobytes.
+    static func scalarCount(_ text: String) -> Int {
+        var text = text
+        return text.withUTF8 { bytes in
+            var count = 0
+            for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
+            return count
+        }
     }
 
     private static func text(of content: Any?) -> String {

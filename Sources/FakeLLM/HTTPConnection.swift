@@ -44,10 +44,26 @@ final class HTTPConnection {
             } catch {
                 if let status = error.status {
                     writer.respond(status: status, body: OpenAIError.body(message: error.message), close: true)
+                    drainBeforeClose()
                 }
                 return
             }
             guard handle(request, writer), request.keepAlive, !writer.failed else { return }
+        }
+    }
+
+    /// Closing with unread input makes the kernel send a reset, which can destroy the refusal before the
+    /// client reads it; so stop sending, then read and drop what the client still sends, briefly.
+    private func drainBeforeClose() {
+        shutdown(socket, Int32(SHUT_WR))
+        var timeout = timeval(tv_sec: 1, tv_usec: 0)
+        setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var drained = 0
+        while drained < 16 * 1024 * 1024 {
+            let received = scratch.withUnsafeMutableBytes { recv(socket, $0.baseAddress, $0.count, 0) }
+            if received < 0 && errno == EINTR { continue }
+            guard received > 0 else { return }
+            drained += received
         }
     }
 
@@ -135,8 +151,9 @@ final class HTTPConnection {
                 headers[name] = value
             }
         }
-        return HTTPRequest(method: String(parts[0]), path: String(path), query: String(query), version: version,
-                           headers: headers, body: [])
+        return HTTPRequest(
+            method: String(parts[0]), path: String(path), query: String(query), version: version,
+            headers: headers, body: [])
     }
 
     private func parseContentLength(_ text: String) throws(Refusal) -> Int {

@@ -69,7 +69,9 @@ struct Options: Sendable {
                 throw UsageError(message: "unknown argument '\(argument)' (see --help)")
             }
         }
-        guard let scriptPath, !scriptPath.isEmpty else { throw UsageError(message: "--script FILE is required (see --help)") }
+        guard let scriptPath, !scriptPath.isEmpty else {
+            throw UsageError(message: "--script FILE is required (see --help)")
+        }
         options.scriptPath = scriptPath
         return .serve(options)
     }

@@ -35,7 +35,8 @@ final class ResponseWriter {
         pending.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count {
-                let sent = send(socket, buffer.baseAddress.map { $0 + offset }, buffer.count - offset, Int32(MSG_NOSIGNAL))
+                let sent = send(
+                    socket, buffer.baseAddress.map { $0 + offset }, buffer.count - offset, Int32(MSG_NOSIGNAL))
                 if sent > 0 {
                     offset += sent
                 } else if sent < 0 && errno == EINTR {
@@ -60,8 +61,10 @@ final class ResponseWriter {
     }
 
     /// A complete response with a Content-Length, sent at once.
-    func respond(status: Int, headers: [(String, String)] = [], contentType: String = "application/json",
-                 body: String, close: Bool) {
+    func respond(
+        status: Int, headers: [(String, String)] = [], contentType: String = "application/json",
+        body: String, close: Bool
+    ) {
         let bytes = Array(body.utf8)
         appendHead(
             status: status,

@@ -13,9 +13,10 @@ struct Router: Sendable {
 
     /// Returns whether the connection may take another request.
     func handle(_ request: HTTPRequest, writer: ResponseWriter) -> Bool {
-        let json = request.body.isEmpty
+        let json =
+            request.body.isEmpty
             ? nil : try? JSONSerialization.jsonObject(with: Data(request.body), options: [.fragmentsAllowed])
-        log?.record(request, body: json ?? String(decoding: request.body, as: UTF8.self))
+        log?.record(request, bodyIsJSON: json != nil)
 
         let keepAlive = request.keepAlive
         func answer(_ status: Int, _ body: String) -> Bool {
@@ -45,7 +46,7 @@ struct Router: Sendable {
             return answer(200, #"{"object":"list","data":["# + data.joined(separator: ",") + "]}")
 
         case .chat(let deployment):
-            guard let json, !request.body.isEmpty else { return answer(400, OpenAIError.invalidJSON) }
+            guard let json else { return answer(400, OpenAIError.invalidJSON) }
             let chat: ChatRequest
             do {
                 chat = try ChatRequest(json: json)
@@ -56,12 +57,15 @@ struct Router: Sendable {
                 return answer(400, OpenAIError.body(message: "you must provide a model parameter"))
             }
             if let known = options.models, !known.contains(model) {
-                return answer(404, OpenAIError.body(
-                    message: "The model `\(model)` does not exist or you do not have access to it.",
-                    code: "model_not_found"))
+                return answer(
+                    404,
+                    OpenAIError.body(
+                        message: "The model `\(model)` does not exist or you do not have access to it.",
+                        code: "model_not_found"))
             }
-            return completions.respond(to: chat, model: model, writer: writer, keepAlive: keepAlive,
-                                       chunked: request.acceptsChunked)
+            return completions.respond(
+                to: chat, model: model, writer: writer, keepAlive: keepAlive,
+                chunked: request.acceptsChunked)
         }
     }
 

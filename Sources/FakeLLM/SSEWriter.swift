@@ -58,12 +58,14 @@ struct SSEWriter {
     /// The events in order, with the rule's pauses, malformed event and cut-off placed by character count.
     func plan(_ completion: Completion, includeUsage: Bool) -> [Step] {
         let sendUsage = includeUsage && completion.usage != nil
-        let chunkHead = #"{"id":"\#(completion.id)","object":"chat.completion.chunk","created":\#(completion.created),"#
+        let chunkHead =
+            #"{"id":"\#(completion.id)","object":"chat.completion.chunk","created":\#(completion.created),"#
             + #""model":\#(JSONText.quoted(completion.model)),"system_fingerprint":"fp_fakellm","choices":"#
         let chunkTail = sendUsage ? #","usage":null}"# : "}"
         func chunk(delta: String, finishReason: String? = nil) -> Step {
-            .event(chunkHead + #"[{"index":0,"delta":\#(delta),"logprobs":null,"finish_reason":"#
-                + JSONText.quotedOrNull(finishReason) + "}]" + chunkTail)
+            .event(
+                chunkHead + #"[{"index":0,"delta":\#(delta),"logprobs":null,"finish_reason":"#
+                    + JSONText.quotedOrNull(finishReason) + "}]" + chunkTail)
         }
 
         var steps: [Step] = []

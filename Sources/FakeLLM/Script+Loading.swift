@@ -89,7 +89,9 @@ extension Rule {
         }
 
         if let usageObject = fields.object["usage"] {
-            guard let dictionary = usageObject as? [String: Any] else { throw fields.error("'usage' must be an object") }
+            guard let dictionary = usageObject as? [String: Any] else {
+                throw fields.error("'usage' must be an object")
+            }
             let usageFields = Fields(dictionary, context: fields.context + ", usage")
             try usageFields.onlyKeys(["prompt_tokens", "completion_tokens", "total_tokens"])
             usage = UsageOverride(

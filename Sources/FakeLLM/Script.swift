@@ -50,7 +50,8 @@ struct Rule: Sendable {
     func reply(number n: Int, lastUser: String) -> String {
         let template = replies[min(n, replies.count) - 1]
         guard template.contains("{{") else { return template }
-        return template
+        return
+            template
             .replacingOccurrences(of: "{{n}}", with: String(n))
             .replacingOccurrences(of: "{{last_user}}", with: lastUser)
     }

@@ -51,7 +51,11 @@ do {
 }
 
 // A peer that hangs up mid-stream must not kill the server; SIGTERM and SIGINT end it at once (the log is
-// written line by line with no buffer to lose).
+// written line by line with no buffer to lose). The signal mask is inherited across exec, and a parent such
+// as a Swift test runner may block SIGTERM on the thread that spawns us: unblock everything first.
+var noSignals = sigset_t()
+sigemptyset(&noSignals)
+sigprocmask(SIG_SETMASK, &noSignals, nil)
 signal(SIGPIPE, SIG_IGN)
 signal(SIGTERM) { _ in _exit(0) }
 signal(SIGINT) { _ in _exit(0) }

@@ -1,5 +1,6 @@
 import Databases
 import FoundationEssentials
+import SQLGuard
 
 /// The session store: every turn of every conversation, in SQLite or PostgreSQL.
 ///
@@ -10,6 +11,11 @@ public final class HistoryStore {
     /// Uses `database` (opened read-write) as the store, creating or upgrading its tables.
     public init(database: any Database) throws {
         self.database = database
+        if database.dialect == .sqlite {
+            // WAL lets a reader (`sessions list` in another terminal) run beside a writer, and NORMAL
+            // syncs once per checkpoint instead of once per message: three fewer fsyncs per turn.
+            try database.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL")
+        }
         try migrate()
     }
 

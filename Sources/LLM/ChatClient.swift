@@ -1,38 +1,139 @@
-import FoundationEssentials
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
-/// Asks an OpenAI-compatible `/chat/completions` endpoint for an answer.
+/// Asks an OpenAI-compatible `/chat/completions` endpoint for an answer, streamed as it is written.
 ///
-/// One client per endpoint; it keeps its libcurl handle so that later turns reuse the connection.
+/// One client per endpoint; it keeps its libcurl handles so that later turns reuse the connection.
 /// Blocking: call it from a thread of its own, never from Swift's cooperative pool.
 public final class ChatClient {
     public let configuration: LLMConfiguration
     private var easy: CurlEasy?
+    /// The server refused `stream_options` once (some older servers do); it is not sent again.
+    private var omitStreamOptions = false
 
     public init(configuration: LLMConfiguration) {
         self.configuration = configuration
     }
 
-    /// Sends `messages` and returns the whole answer; `onText` is handed the answer's text as it
-    /// arrives, so a terminal can show it while the model writes.
+    /// Sends `messages` and returns the whole answer; `onText` is handed the answer's visible text as
+    /// it arrives, so a terminal can show it while the model writes.
+    ///
+    /// Transient failures are retried (see `RetryPolicy`). When a retry follows text already handed to
+    /// `onText`, `onRetry` says so first (`discardsText`), and the answer starts over from its beginning.
+    /// `maxTokens` caps the answer; a cap the caller set is not an error when the answer reaches it.
     public func complete(
-        _ messages: [ChatMessage], isCancelled: (@Sendable () -> Bool)? = nil, onText: ((String) -> Void)? = nil
+        _ messages: [ChatMessage], maxTokens: Int? = nil, isCancelled: (@Sendable () -> Bool)? = nil,
+        onText: ((String) -> Void)? = nil, onRetry: ((ChatRetry) -> Void)? = nil
     ) throws(LLMError) -> ChatCompletion {
+        try checkKey()
+        let clock = ContinuousClock()
+        let start = clock.now
+        let deadline = start.advanced(by: .milliseconds(Int64(configuration.totalTimeout * 1000)))
+        let policy = RetryPolicy(configuration: configuration)
+        var attempt = 1
+        while true {
+            var delivered = false
+            do {
+                var completion = try send(
+                    messages, maxTokens: maxTokens, callStart: start, deadline: deadline, isCancelled: isCancelled,
+                    onText: { text in
+                        delivered = true
+                        onText?(text)
+                    })
+                completion.totalSeconds = start.duration(to: clock.now).seconds
+                return completion
+            } catch {
+                var error = error
+                if error.code == .modelNotFound { error = describeMissingModel(error) }
+                guard policy.shouldRetry(error, attempt: attempt) else { throw error }
+                let delay = policy.delay(after: error, attempt: attempt)
+                guard clock.now.advanced(by: .milliseconds(Int64(delay * 1000))) < deadline else { throw error }
+                attempt += 1
+                onRetry?(
+                    ChatRetry(
+                        attempt: attempt, maxAttempts: policy.maxAttempts, delaySeconds: delay, reason: error,
+                        discardsText: delivered))
+                try Self.wait(seconds: delay, isCancelled: isCancelled)
+            }
+        }
+    }
+
+    /// The model names the endpoint offers (`GET /models`), sorted.
+    public func listModels(isCancelled: (@Sendable () -> Bool)? = nil) throws(LLMError) -> [String] {
+        try checkKey()
+        let deadline = ContinuousClock.now.advanced(
+            by: .milliseconds(Int64(min(configuration.totalTimeout, 30) * 1000)))
+        let request = HTTPRequest(
+            method: "GET", url: modelsURL(), headers: headers(accept: "application/json"), body: [],
+            limits: limits(deadline: deadline), tls: tlsSettings)
+        let response = try handle().perform(request, isCancelled: isCancelled)
+        guard (200..<300).contains(response.status) else {
+            throw Self.error(for: response, configuration: configuration)
+        }
+        guard let list = ModelList.decode(response.body) else {
+            throw LLMError(
+                .invalidResponse,
+                "\(configuration.endpointHost)'s model list is not what the API promises: check OPENAI_BASE_URL")
+        }
+        return list.sorted()
+    }
+
+    private func checkKey() throws(LLMError) {
         if configuration.requiresKey, (configuration.apiKey ?? "").isEmpty {
             throw LLMError(
                 .missingKey,
                 "OPENAI_API_KEY is not set: export it (or put it in .env), or point OPENAI_BASE_URL at a local server")
         }
+    }
+
+    /// One request: streams the answer through the parser, or reads the one JSON body a server sent instead.
+    private func send(
+        _ messages: [ChatMessage], maxTokens: Int?, callStart: ContinuousClock.Instant,
+        deadline: ContinuousClock.Instant, isCancelled: (@Sendable () -> Bool)?, onText: @escaping (String) -> Void
+    ) throws(LLMError) -> ChatCompletion {
+        let streaming = configuration.streaming
         let request = HTTPRequest(
-            method: "POST", url: endpointURL("chat/completions"), headers: headers(),
-            body: try requestBody(messages), connectTimeout: configuration.connectTimeout,
-            totalTimeout: configuration.totalTimeout)
-        let response = try handle().perform(request, isCancelled: isCancelled)
-        guard (200..<300).contains(response.status) else {
-            throw Self.error(for: response, model: configuration.model, host: configuration.endpointHost)
+            method: "POST", url: chatURL(),
+            headers: headers(accept: streaming ? "text/event-stream" : "application/json"),
+            body: try requestBody(messages, maxTokens: maxTokens, stream: streaming, includeUsage: !omitStreamOptions),
+            limits: limits(deadline: deadline), tls: tlsSettings)
+        var reader = ResponseReader(host: configuration.endpointHost, apiKey: configuration.apiKey, onText: onText)
+        let response: HTTPResponse
+        do {
+            response = try handle().perform(request, isCancelled: isCancelled) { head, bytes in
+                reader.receive(head, bytes)
+            }
+        } catch {
+            throw reader.failure ?? error
         }
-        let completion = try decodeCompletion(response, messages: messages)
-        onText?(completion.text)
-        return completion
+        guard (200..<300).contains(response.status) else {
+            if response.status == 400, streaming, !omitStreamOptions,
+                String(decoding: response.body, as: UTF8.self).contains("stream_options")
+            {
+                omitStreamOptions = true
+                return try send(
+                    messages, maxTokens: maxTokens, callStart: callStart, deadline: deadline, isCancelled: isCancelled,
+                    onText: onText)
+            }
+            throw Self.error(for: response, configuration: configuration)
+        }
+        try reader.finish(body: response.body)
+        try reader.assembler.validate(streamed: reader.isStream, expectsLength: maxTokens != nil)
+        let assembler = reader.assembler
+        let usage =
+            assembler.usage.map {
+                TokenUsage(promptTokens: $0.prompt, completionTokens: $0.completion, isEstimate: false)
+            }
+            ?? TokenUsage.estimate(
+                prompt: messages, completion: assembler.text, hiddenCharacters: assembler.reasoningCharacters)
+        // The user waits from the first request, retries included, to the first visible text.
+        let firstText = reader.firstTextAt.map { callStart.duration(to: $0).seconds } ?? response.firstByteSeconds
+        return ChatCompletion(
+            text: assembler.text, model: assembler.model ?? configuration.model, finishReason: assembler.finishReason,
+            usage: usage, firstByteSeconds: firstText, totalSeconds: response.totalSeconds)
     }
 
     private func handle() throws(LLMError) -> CurlEasy {
@@ -42,123 +143,63 @@ public final class ChatClient {
         return created
     }
 
-    /// The base URL joined with `path`, keeping any query (Azure's `api-version`) at the end.
-    func endpointURL(_ path: String) -> String {
-        var base = configuration.baseURL
-        var query = ""
-        if let mark = base.firstIndex(of: "?") {
-            query = String(base[mark...])
-            base = String(base[..<mark])
-        }
-        while base.hasSuffix("/") { base.removeLast() }
-        return base + "/" + path + query
+    private func limits(deadline: ContinuousClock.Instant) -> TransferLimits {
+        TransferLimits(
+            connect: configuration.connectTimeout, firstByte: configuration.firstByteTimeout,
+            idle: configuration.idleTimeout, deadline: deadline, totalSeconds: configuration.totalTimeout)
     }
 
-    private func headers() -> [(String, String)] {
-        var headers = [("Content-Type", "application/json"), ("Accept", "application/json")]
-        if let key = configuration.apiKey, !key.isEmpty {
-            headers.append(("Authorization", "Bearer \(key)"))
-        }
-        return headers + configuration.extraHeaders
+    private var tlsSettings: TLSSettings {
+        TLSSettings(
+            caBundlePath: configuration.caBundlePath, caDirectory: configuration.caDirectory,
+            proxy: configuration.proxy,
+            noProxy: configuration.noProxy)
     }
 
-    private struct RequestBody: Encodable {
-        var model: String
-        var messages: [ChatMessage]
-        var temperature: Double?
-        var stream: Bool
+    /// Adds what `GET /models` offers to a missing-model error, so the user can pick a real one.
+    private func describeMissingModel(_ error: LLMError) -> LLMError {
+        guard configuration.resolvedStyle == .openAI, let models = try? listModels(), !models.isEmpty else {
+            return error
+        }
+        var described = error
+        let shown = models.prefix(12).joined(separator: ", ")
+        let more = models.count > 12 ? " and \(models.count - 12) more" : ""
+        described.message =
+            "\(configuration.endpointHost) has no model \"\(configuration.model)\"; it offers \(shown)\(more): "
+            + "set DATACHAT_MODEL or --model"
+        return described
     }
 
-    private func requestBody(_ messages: [ChatMessage]) throws(LLMError) -> [UInt8] {
-        let body = RequestBody(
-            model: configuration.model, messages: messages, temperature: configuration.temperature, stream: false)
-        do {
-            return [UInt8](try JSONEncoder().encode(body))
-        } catch {
-            throw LLMError(.invalidConfiguration, "cannot encode the request: \(error)")
+    /// Sleeps between attempts, waking often enough that Ctrl-C is felt at once.
+    private static func wait(seconds: Double, isCancelled: (@Sendable () -> Bool)?) throws(LLMError) {
+        let clock = ContinuousClock()
+        let end = clock.now.advanced(by: .milliseconds(Int64(seconds * 1000)))
+        while clock.now < end {
+            if let isCancelled, isCancelled() { throw LLMError(.cancelled, "the request was cancelled") }
+            let step = min(clock.now.duration(to: end), .milliseconds(20))
+            Pause.sleep(step)
         }
     }
+}
 
-    private struct ResponseBody: Decodable {
-        struct Choice: Decodable {
-            struct Message: Decodable {
-                var content: String?
-            }
-            var message: Message?
-            var finish_reason: String?
-        }
-        struct Usage: Decodable {
-            var prompt_tokens: Int?
-            var completion_tokens: Int?
-        }
-        var model: String?
-        var choices: [Choice]?
-        var usage: Usage?
+/// Blocking sleeps for the client's own thread.
+enum Pause {
+    static func sleep(_ duration: Duration) {
+        let nanoseconds = max(0, Int(duration.seconds * 1e9))
+        var request = timespec(tv_sec: nanoseconds / 1_000_000_000, tv_nsec: nanoseconds % 1_000_000_000)
+        var remaining = timespec()
+        while nanosleep(&request, &remaining) != 0 && errno == EINTR { request = remaining }
     }
+}
 
-    private func decodeCompletion(_ response: HTTPResponse, messages: [ChatMessage]) throws(LLMError) -> ChatCompletion {
-        let body: ResponseBody
-        do {
-            body = try JSONDecoder().decode(ResponseBody.self, from: Data(response.body))
-        } catch {
-            throw LLMError(
-                .invalidResponse,
-                "the endpoint's answer is not valid chat-completion JSON: check that OPENAI_BASE_URL is an OpenAI-compatible API",
-                status: response.status)
-        }
-        guard let choice = body.choices?.first else {
-            throw LLMError(.invalidResponse, "the endpoint answered with no choices", status: response.status)
-        }
-        if choice.finish_reason == "content_filter" {
-            throw LLMError(.invalidResponse, "the endpoint's content filter withheld the answer: rephrase the question")
-        }
-        let text = choice.message?.content ?? ""
-        let usage: TokenUsage
-        if let prompt = body.usage?.prompt_tokens, let completion = body.usage?.completion_tokens {
-            usage = TokenUsage(promptTokens: prompt, completionTokens: completion, isEstimate: false)
-        } else {
-            usage = TokenUsage.estimate(prompt: messages, completion: text)
-        }
-        return ChatCompletion(
-            text: text, model: body.model ?? configuration.model, finishReason: choice.finish_reason, usage: usage,
-            firstByteSeconds: response.firstByteSeconds, totalSeconds: response.totalSeconds)
-    }
-
-    private struct ErrorBody: Decodable {
-        struct Detail: Decodable {
-            var message: String?
-            var code: String?
-        }
-        var error: Detail?
-    }
-
-    /// Turns a non-2xx answer into what the user should do about it.
-    static func error(for response: HTTPResponse, model: String, host: String) -> LLMError {
-        let detail = try? JSONDecoder().decode(ErrorBody.self, from: Data(response.body)).error
-        let serverMessage = (detail?.message).map { ": \($0)" } ?? ""
-        let status = response.status
-        let retryAfter = response.header("Retry-After").flatMap(Double.init)
-        switch status {
-        case 401, 403:
-            return LLMError(
-                .unauthorized, "\(host) refused the API key (HTTP \(status)): check OPENAI_API_KEY", status: status)
-        case 404 where detail?.code == "model_not_found" || (detail?.message ?? "").lowercased().contains("model"):
-            return LLMError(
-                .modelNotFound, "\(host) has no model \"\(model)\": set DATACHAT_MODEL or --model", status: status)
-        case 404:
-            return LLMError(
-                .badRequest, "\(host) has no chat-completions API at that address (HTTP 404): check OPENAI_BASE_URL (it usually ends in /v1)",
-                status: status)
-        case 429:
-            return LLMError(
-                .rateLimited, "\(host) is rate limiting requests (HTTP 429)\(serverMessage): wait and try again",
-                status: status, retryAfter: retryAfter)
-        case 500...599:
-            return LLMError(
-                .serverError, "\(host) failed (HTTP \(status))\(serverMessage): try again later", status: status,
-                retryAfter: retryAfter)
-        default:
-            return LLMError(.badRequest, "\(host) rejected the request (HTTP \(status))\(serverMessage)", status: status)
-        }
-    }
+/// A retry about to happen, so a terminal can say so and clear text it showed from the failed attempt.
+public struct ChatRetry: Sendable {
+    /// The attempt about to start (2 for the first retry).
+    public var attempt: Int
+    public var maxAttempts: Int
+    public var delaySeconds: Double
+    /// What went wrong with the previous attempt.
+    public var reason: LLMError
+    /// Part of the answer was already handed to `onText`: it is void, and the answer starts over.
+    public var discardsText: Bool
 }

@@ -28,11 +28,13 @@ public struct TokenUsage: Sendable, Hashable {
         self.isEstimate = isEstimate
     }
 
-    /// The rough count for text whose tokens the server did not report.
-    public static func estimate(prompt: [ChatMessage], completion: String) -> TokenUsage {
+    /// The rough count for text whose tokens the server did not report; `hiddenCharacters` is reasoning
+    /// the model wrote (and was paid for) that is not part of the answer.
+    public static func estimate(prompt: [ChatMessage], completion: String, hiddenCharacters: Int = 0) -> TokenUsage {
         let promptCharacters = prompt.reduce(0) { $0 + $1.content.count }
         return TokenUsage(
-            promptTokens: (promptCharacters + 3) / 4, completionTokens: (completion.count + 3) / 4, isEstimate: true)
+            promptTokens: (promptCharacters + 3) / 4, completionTokens: (completion.count + hiddenCharacters + 3) / 4,
+            isEstimate: true)
     }
 }
 

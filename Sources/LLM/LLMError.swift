@@ -21,11 +21,20 @@ public struct LLMError: Error, Sendable, Hashable, CustomStringConvertible {
         public static let serverError = Code("serverError")
         /// Any other 4xx: the server refused the request as malformed.
         public static let badRequest = Code("badRequest")
-        /// DNS, connection refused, TLS, proxy.
+        /// DNS, connection refused or reset, proxy.
         public static let unreachable = Code("unreachable")
+        /// The TLS handshake failed or the certificate is not trusted.
+        public static let tls = Code("tls")
+        /// Connect, first byte, idle or total time ran out.
         public static let timeout = Code("timeout")
-        /// The body is not what the API promises.
+        /// The body is not what the API promises: invalid JSON, no choices, an error event.
         public static let invalidResponse = Code("invalidResponse")
+        /// The stream ended before the answer did.
+        public static let truncated = Code("truncated")
+        /// The provider's content filter withheld the answer.
+        public static let contentFiltered = Code("contentFiltered")
+        /// The answer stopped at the token limit, so its SQL may be cut short.
+        public static let lengthLimit = Code("lengthLimit")
         public static let cancelled = Code("cancelled")
     }
 
@@ -35,12 +44,17 @@ public struct LLMError: Error, Sendable, Hashable, CustomStringConvertible {
     public var status: Int?
     /// Seconds the server asked us to wait (Retry-After).
     public var retryAfter: Double?
+    /// True when the same request may well succeed if sent again (a dropped connection, a 503).
+    public var isTransient: Bool
 
-    public init(_ code: Code, _ message: String, status: Int? = nil, retryAfter: Double? = nil) {
+    public init(
+        _ code: Code, _ message: String, status: Int? = nil, retryAfter: Double? = nil, isTransient: Bool = false
+    ) {
         self.code = code
         self.message = message
         self.status = status
         self.retryAfter = retryAfter
+        self.isTransient = isTransient
     }
 
     public var description: String { message }

@@ -17,6 +17,8 @@ public final class SQLiteDatabase: Database {
     public let location: DatabaseLocation
     public let access: AccessMode
     let handle: SQLiteConnection
+    /// Present on read-only connections: the engine-level allowlist (see `SQLiteAuthorizer`).
+    private let authorizer: SQLiteAuthorizer?
 
     public init(path: String, access: AccessMode) throws {
         location = DatabaseLocation(sqlitePath: path)
@@ -43,6 +45,7 @@ public final class SQLiteDatabase: Database {
             throw DatabaseError(.cannotOpen, "cannot open \(path): \(message)", engineCode: String(code))
         }
         handle = connection
+        authorizer = access == .readOnly ? SQLiteAuthorizer() : nil
         sqlite3_extended_result_codes(handle, 1)
         sqlite3_busy_timeout(handle, 5_000)
         var ignored: Int32 = 0
@@ -50,6 +53,7 @@ public final class SQLiteDatabase: Database {
         if access == .readOnly {
             _ = dc_sqlite3_db_config_int(handle, SQLITE_DBCONFIG_DEFENSIVE, 1, &ignored)
             try execute("PRAGMA query_only = ON")
+            authorizer?.install(on: handle)
         } else {
             try execute("PRAGMA foreign_keys = ON")
         }
@@ -68,6 +72,12 @@ public final class SQLiteDatabase: Database {
         let kind: DatabaseError.Code
         switch primary {
         case SQLITE_READONLY: kind = .readOnly
+        case SQLITE_AUTH:
+            let reason = authorizer?.lastDenial ?? "the statement is not allowed on a read-only connection"
+            return DatabaseError(.readOnly, reason, sql: sql, engineCode: String(code))
+        case _ where authorizer?.lastDenial != nil:
+            // A denied function fails with SQLITE_ERROR, not SQLITE_AUTH; the authorizer knows why.
+            return DatabaseError(.readOnly, authorizer?.lastDenial ?? message, sql: sql, engineCode: String(code))
         case SQLITE_INTERRUPT: kind = .cancelled
         case SQLITE_NOTADB, SQLITE_CANTOPEN: kind = .cannotOpen
         default: kind = .statementFailed
@@ -76,6 +86,7 @@ public final class SQLiteDatabase: Database {
     }
 
     public func execute(_ sql: String, parameters: [DatabaseValue]) throws {
+        authorizer?.reset()
         if parameters.isEmpty {
             var message: UnsafeMutablePointer<CChar>?
             let code = sqlite3_exec(handle, sql, nil, nil, &message)
@@ -83,7 +94,7 @@ public final class SQLiteDatabase: Database {
                 let text = message.map { String(cString: $0) } ?? String(cString: sqlite3_errmsg(handle))
                 sqlite3_free(message)
                 var failure = error(code, sql: sql)
-                failure.message = text
+                if failure.code != .readOnly { failure.message = text }
                 throw failure
             }
             return
@@ -103,6 +114,7 @@ public final class SQLiteDatabase: Database {
         let watchdog = SQLiteWatchdog(limits: limits)
         watchdog.install(on: handle)
         defer { watchdog.remove(from: handle) }
+        authorizer?.reset()
 
         let statement: SQLiteStatement
         do {
@@ -130,7 +142,7 @@ public final class SQLiteDatabase: Database {
                     if bytes > maxBytes {
                         throw DatabaseError(
                             .resultTooLarge,
-                            "the result is larger than \(maxBytes / 1_048_576) MiB: ask for fewer rows or columns",
+                            "the result is larger than \(maxBytes.formattedBytes): ask for fewer rows or columns",
                             sql: sql)
                     }
                 }
@@ -160,6 +172,15 @@ public final class SQLiteDatabase: Database {
 /// Quotes an identifier for SQLite and PostgreSQL alike.
 func quoteIdentifier(_ name: String) -> String {
     "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+}
+
+extension Int {
+    /// 16 MiB, 512 KiB, 300 bytes: a byte limit as a user would write it.
+    var formattedBytes: String {
+        if self >= 1_048_576, self % 1_048_576 == 0 { return "\(self / 1_048_576) MiB" }
+        if self >= 1_024, self % 1_024 == 0 { return "\(self / 1_024) KiB" }
+        return "\(self) bytes"
+    }
 }
 
 extension Duration {

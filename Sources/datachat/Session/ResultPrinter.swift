@@ -1,5 +1,6 @@
 import Assistant
 import Databases
+import LLM
 import Render
 
 /// Shows a turn as it happens: the SQL when asked for, then the rows, streamed to the renderer.
@@ -26,6 +27,15 @@ final class ResultPrinter: TurnObserver {
         guard explain else { return }
         let prose = Self.proseOnly(reply)
         if !prose.isEmpty { StandardError.write(TextStyle(enabled: settings.color).dim(prose) + "\n") }
+    }
+
+    /// Says why the request goes out again and, when part of the answer had arrived, that it starts over.
+    func modelRetrying(_ retry: ChatRetry, attempt: Int) {
+        let wait = retry.delaySeconds < 1
+            ? "\(Int((retry.delaySeconds * 1000).rounded())) ms" : "\((retry.delaySeconds * 10).rounded() / 10) s"
+        let restart = retry.discardsText ? "; the answer starts over" : ""
+        StandardError.error(
+            "\(retry.reason.message) (retrying in \(wait), attempt \(retry.attempt) of \(retry.maxAttempts)\(restart))")
     }
 
     func sqlReady(_ sql: String, attempt: Int) {

@@ -49,16 +49,11 @@ struct Settings {
 
         databaseURL = value(options.databaseURL, "DATABASE_URL")
         historyURL = value(options.historyURL, "DATACHAT_HISTORY_URL") ?? "sqlite://" + dataHome + "/datachat/history.sqlite"
+        let baseURL = value(options.baseURL, "OPENAI_BASE_URL") ?? LLMConfiguration.openAIBaseURL
         llm = LLMConfiguration(
-            baseURL: value(options.baseURL, "OPENAI_BASE_URL") ?? LLMConfiguration.openAIBaseURL,
-            apiKey: value(nil, "OPENAI_API_KEY"),
+            baseURL: baseURL, apiKey: value(nil, "OPENAI_API_KEY") ?? value(nil, "AZURE_OPENAI_API_KEY"),
             model: value(options.model, "DATACHAT_MODEL") ?? LLMConfiguration.defaultModel)
-        if let timeout = value(nil, "DATACHAT_LLM_TIMEOUT") {
-            guard let seconds = Double(timeout), seconds > 0 else {
-                throw CommandFailure("DATACHAT_LLM_TIMEOUT must be a number of seconds, not \"\(timeout)\"")
-            }
-            llm.totalTimeout = seconds
-        }
+        try Self.readEndpointSettings(into: &llm, value: { value(nil, $0) })
         let formatName = value(options.format, "DATACHAT_FORMAT") ?? "table"
         guard let format = OutputFormat(rawValue: formatName.lowercased()) else {
             throw CommandFailure(
@@ -82,6 +77,74 @@ struct Settings {
         stateDirectory = (value(nil, "XDG_STATE_HOME") ?? home + "/.local/state") + "/datachat"
         color = environment["NO_COLOR"].map(\.isEmpty) ?? true
         userName = environment["USER"] ?? environment["LOGNAME"] ?? "unknown"
+    }
+
+    /// The endpoint's transport: style, timeouts, retries, headers, TLS trust and proxy, as curl users
+    /// expect them (SSL_CERT_FILE, CURL_CA_BUNDLE, HTTPS_PROXY, NO_PROXY), with datachat's own names first.
+    static func readEndpointSettings(
+        into llm: inout LLMConfiguration, value: (String) -> String?
+    ) throws(CommandFailure) {
+        if let style = value("DATACHAT_API_STYLE") {
+            guard let parsed = APIStyle(rawValue: style.lowercased()) else {
+                throw CommandFailure("DATACHAT_API_STYLE must be openai or azure, not \"\(style)\"")
+            }
+            llm.style = parsed
+        }
+        if let version = value("DATACHAT_AZURE_API_VERSION") ?? value("OPENAI_API_VERSION") { llm.azureAPIVersion = version }
+        func seconds(_ name: String) throws(CommandFailure) -> Double? {
+            guard let text = value(name) else { return nil }
+            guard let seconds = Double(text), seconds > 0, seconds.isFinite else {
+                throw CommandFailure("\(name) must be a number of seconds above 0, not \"\(text)\"")
+            }
+            return seconds
+        }
+        if let connect = try seconds("DATACHAT_LLM_CONNECT_TIMEOUT") { llm.connectTimeout = connect }
+        if let firstByte = try seconds("DATACHAT_LLM_FIRST_BYTE_TIMEOUT") { llm.firstByteTimeout = firstByte }
+        if let idle = try seconds("DATACHAT_LLM_IDLE_TIMEOUT") { llm.idleTimeout = idle }
+        if let total = try seconds("DATACHAT_LLM_TIMEOUT") { llm.totalTimeout = total }
+        if let base = try seconds("DATACHAT_LLM_RETRY_DELAY") { llm.retryBaseDelay = base }
+        llm.maxAttempts = try positive(value("DATACHAT_LLM_MAX_ATTEMPTS"), "DATACHAT_LLM_MAX_ATTEMPTS", llm.maxAttempts)
+        if let stream = value("DATACHAT_STREAM") {
+            switch stream.lowercased() {
+            case "1", "true", "yes", "on": llm.streaming = true
+            case "0", "false", "no", "off": llm.streaming = false
+            default: throw CommandFailure("DATACHAT_STREAM must be on or off, not \"\(stream)\"")
+            }
+        }
+        if let headers = value("DATACHAT_EXTRA_HEADERS") { llm.extraHeaders = try extraHeaders(headers) }
+        llm.caBundlePath = value("DATACHAT_CA_BUNDLE") ?? value("CURL_CA_BUNDLE") ?? value("SSL_CERT_FILE")
+        llm.caDirectory = value("SSL_CERT_DIR")
+        if let bundle = llm.caBundlePath, !FileManager.default.fileExists(atPath: bundle) {
+            throw CommandFailure("the CA bundle \(bundle) does not exist: check DATACHAT_CA_BUNDLE, CURL_CA_BUNDLE or SSL_CERT_FILE")
+        }
+        // As curl does: https_proxy or HTTPS_PROXY for https, only lowercase http_proxy for http (the
+        // uppercase one can be set by a CGI request), then all_proxy.
+        let https = llm.baseURL.lowercased().hasPrefix("https:")
+        let proxy = https
+            ? value("https_proxy") ?? value("HTTPS_PROXY") : value("http_proxy")
+        llm.proxy = proxy ?? value("all_proxy") ?? value("ALL_PROXY")
+        llm.noProxy = value("no_proxy") ?? value("NO_PROXY")
+    }
+
+    /// `Name: value` pairs separated by newlines or semicolons (DATACHAT_EXTRA_HEADERS).
+    static func extraHeaders(_ text: String) throws(CommandFailure) -> [(String, String)] {
+        var headers: [(String, String)] = []
+        for entry in text.split(whereSeparator: { $0 == "\n" || $0 == ";" }) {
+            let trimmed = String(entry).trimmedLine()
+            if trimmed.isEmpty { continue }
+            guard let colon = trimmed.firstIndex(of: ":") else {
+                throw CommandFailure("DATACHAT_EXTRA_HEADERS entries are \"Name: value\"; one has no colon")
+            }
+            let name = String(trimmed[..<colon]).trimmedLine()
+            let headerValue = String(trimmed[trimmed.index(after: colon)...]).trimmedLine()
+            let allowed = Set("!#$%&'*+-.^_`|~0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+            guard !name.isEmpty, name.allSatisfy({ allowed.contains($0) }) else {
+                // The value is never repeated: it may be a secret.
+                throw CommandFailure("DATACHAT_EXTRA_HEADERS has an invalid header name \"\(name)\"")
+            }
+            headers.append((name, headerValue))
+        }
+        return headers
     }
 
     private static func positive(_ text: String?, _ name: String, _ fallback: Int, allowZero: Bool = false) throws(CommandFailure) -> Int {

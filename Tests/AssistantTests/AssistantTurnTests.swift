@@ -1,0 +1,161 @@
+import Databases
+import Foundation
+import History
+import LLM
+import TestSupport
+import Testing
+
+@testable import Assistant
+
+/// Whole turns through the real HTTP path (FakeLLM on loopback) and a real SQLite file.
+@Suite struct AssistantTurnTests {
+    let folder = TemporaryDirectory("assistant-tests")
+
+    func makeDatabase() throws -> String {
+        let path = folder.file("shop.db")
+        let writer = try SQLiteDatabase(path: path, access: .readWrite)
+        try writer.execute(
+            """
+            CREATE TABLE IF NOT EXISTS sales (id INTEGER PRIMARY KEY, region TEXT NOT NULL, amount REAL NOT NULL);
+            DELETE FROM sales;
+            INSERT INTO sales VALUES (1, 'north', 10.5), (2, 'south', 20), (3, 'north', 4.5);
+            """)
+        return path
+    }
+
+    func makeAssistant(baseURL: String, databasePath: String? = nil, maxRepairs: Int = 1) throws -> Assistant {
+        let path = try databasePath ?? makeDatabase()
+        let location = DatabaseLocation(sqlitePath: path)
+        let history = try HistoryStore.open(DatabaseLocation(sqlitePath: folder.file("history.sqlite")))
+        return Assistant(
+            location: location, connect: { try DatabaseConnector.open(location, access: .readOnly) },
+            client: ChatClient(configuration: LLMConfiguration(baseURL: baseURL, apiKey: "sk-test-123", model: "fake-model")),
+            history: history, prompts: try PromptSet.load(from: Repository.prompts), tableNotes: "sales: one row per sale",
+            configuration: AssistantConfiguration(maxRepairs: maxRepairs, clientVersion: "test", userName: "tester"))
+    }
+
+    final class Recorder: TurnObserver {
+        var rows: [[DatabaseValue]] = []
+        var sql: [String] = []
+        var repairs = 0
+        func sqlReady(_ sql: String, attempt: Int) { self.sql.append(sql) }
+        func resultRow(_ row: [DatabaseValue]) { rows.append(row) }
+        func repairing(after failure: TurnFailure, attempt: Int) { repairs += 1 }
+    }
+
+    @Test func answersAndSavesTheTurn() throws {
+        let server = try FakeLLMServer(
+            script: FakeLLMServer.script(
+                rules: [("(?i)by region", "```sql\nSELECT region, sum(amount) AS total FROM sales GROUP BY region ORDER BY region\n```")],
+                default: "no"))
+        let assistant = try makeAssistant(baseURL: server.baseURL)
+        let recorder = Recorder()
+        let outcome = assistant.ask("Sales by region?", observer: recorder)
+        #expect(outcome.failure == nil)
+        #expect(recorder.rows == [[.text("north"), .real(15)], [.text("south"), .real(20)]])
+        #expect(outcome.rowCount == 2)
+
+        let messages = try assistant.history.messages(sessionID: outcome.sessionID)
+        #expect(messages.map(\.role) == [.user, .assistant])
+        #expect(messages[0].content == "Sales by region?")
+        #expect(messages[0].status == .pending)
+        #expect(messages[1].status == .ok)
+        #expect(messages[1].sql?.hasPrefix("SELECT region") == true)
+        #expect(messages[1].columns == ["region", "total"])
+        #expect(messages[1].rowCount == 2)
+        #expect(messages[1].resultPreview == "region,total\nnorth,15.0\nsouth,20.0\n")
+        #expect((messages[1].promptTokens ?? 0) > 0)
+
+        let request = try #require(server.requests().last)
+        let body = try #require(request["body"] as? [String: Any])
+        let sent = try #require(body["messages"] as? [[String: Any]])
+        let system = sent.first?["content"] as? String ?? ""
+        #expect(system.contains("CREATE TABLE sales"))
+        #expect(system.contains("sales: one row per sale"))
+        #expect(system.contains("SQLite"))
+        let headers = try #require(request["headers"] as? [String: String])
+        #expect(headers["authorization"] == "Bearer sk-test-123")
+    }
+
+    @Test func theQuestionIsSavedWhenTheEndpointIsDown() throws {
+        let assistant = try makeAssistant(baseURL: "http://127.0.0.1:1/v1")
+        let outcome = assistant.ask("anything?")
+        guard case .endpoint(let error) = outcome.failure else {
+            Issue.record("expected an endpoint failure, got \(String(describing: outcome.failure))")
+            return
+        }
+        #expect(error.code == .unreachable)
+        let messages = try assistant.history.messages(sessionID: outcome.sessionID)
+        #expect(messages.map(\.status) == [.pending, .error])
+        #expect(messages[1].error?.contains("cannot connect") == true)
+    }
+
+    @Test func aFailingQueryGoesBackToTheModelOnce() throws {
+        let script = """
+            {"rules": [{"match": "total|failed", "replies": ["```sql\\nSELECT amount_typo FROM sales\\n```", "```sql\\nSELECT sum(amount) AS total FROM sales\\n```"]}],
+             "default": {"reply": "no"}}
+            """
+        let server = try FakeLLMServer(script: script)
+        let assistant = try makeAssistant(baseURL: server.baseURL)
+        let recorder = Recorder()
+        let outcome = assistant.ask("total sales?", observer: recorder)
+        #expect(outcome.failure == nil)
+        #expect(outcome.attempts == 2)
+        #expect(recorder.repairs == 1)
+        #expect(recorder.rows == [[.real(35)]])
+        let repairRequest = try #require(server.requests().last?["body"] as? [String: Any])
+        let sent = repairRequest["messages"] as? [[String: Any]] ?? []
+        #expect((sent.last?["content"] as? String)?.contains("no such column: amount_typo") == true)
+        let saved = try assistant.history.messages(sessionID: outcome.sessionID)
+        #expect(saved.map(\.status) == [.pending, .error, .ok])
+        #expect(saved.map(\.attempt) == [1, 1, 2])
+    }
+
+    @Test func rejectedSQLNeverRuns() throws {
+        let server = try FakeLLMServer(
+            script: FakeLLMServer.script(rules: [("(?i)clean", "```sql\nDELETE FROM sales\n```")], default: "no"))
+        let path = try makeDatabase()
+        let assistant = try makeAssistant(baseURL: server.baseURL, databasePath: path, maxRepairs: 0)
+        let outcome = assistant.ask("clean up the table")
+        guard case .rejected(let reason) = outcome.failure else {
+            Issue.record("expected a rejection, got \(String(describing: outcome.failure))")
+            return
+        }
+        #expect(reason.contains("DELETE"))
+        let count = try SQLiteDatabase(path: path, access: .readOnly).fetchAll("SELECT count(*) FROM sales")
+        #expect(count.rows == [[.integer(3)]])
+        #expect(try assistant.history.messages(sessionID: outcome.sessionID).last?.status == .rejected)
+    }
+
+    @Test func followUpsCarryTheConversation() throws {
+        let server = try FakeLLMServer(
+            script: FakeLLMServer.script(
+                rules: [
+                    ("(?i)how many", "```sql\nSELECT count(*) AS n FROM sales\n```"),
+                    ("(?i)and by region", "```sql\nSELECT region, count(*) AS n FROM sales GROUP BY region\n```"),
+                ], default: "no"))
+        let assistant = try makeAssistant(baseURL: server.baseURL)
+        let first = assistant.ask("How many sales?")
+        let second = assistant.ask("and by region?")
+        #expect(first.sessionID == second.sessionID)
+        let body = try #require(server.requests().last?["body"] as? [String: Any])
+        let sent = (body["messages"] as? [[String: Any]] ?? []).compactMap { $0["content"] as? String }
+        #expect(sent.count == 4)
+        #expect(sent[1] == "How many sales?")
+        #expect(sent[2].contains("SELECT count(*) AS n FROM sales"))
+        #expect(sent[3] == "and by region?")
+    }
+
+    @Test func aMissingDatabaseIsASavedFailedTurn() throws {
+        let server = try FakeLLMServer(script: FakeLLMServer.script(rules: [], default: "```sql\nSELECT 1\n```"))
+        let assistant = try makeAssistant(baseURL: server.baseURL, databasePath: folder.file("missing.db"))
+        let outcome = assistant.ask("anything")
+        guard case .database(let error) = outcome.failure else {
+            Issue.record("expected a database failure, got \(String(describing: outcome.failure))")
+            return
+        }
+        #expect(error.code == .cannotOpen)
+        #expect(try server.requests().isEmpty, "the model is not asked when there is no database")
+        #expect(try assistant.history.messages(sessionID: outcome.sessionID).map(\.status) == [.pending, .error])
+    }
+}
