@@ -315,7 +315,12 @@ struct PreviewCollector {
     }
 
     mutating func add(_ row: [DatabaseValue]) {
-        for value in row { fnv.add(ValueFormatter.json(value) + "\u{1F}") }
+        // Each value's display text (NULL as a lone 0x00), unit-separated: cheap enough to run on every row
+        // of a million-row answer, where rendering JSON for the hash alone cost as much as printing.
+        for value in row {
+            if let text = ValueFormatter.text(value) { fnv.add(text) } else { fnv.add(0x00) }
+            fnv.add(0x1F)
+        }
         fnv.add(0x1E)
         rows += 1
         if rows <= limit {

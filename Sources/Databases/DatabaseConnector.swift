@@ -1,14 +1,17 @@
 /// Opens a connection for a location, whichever engine it names.
 public enum DatabaseConnector {
     /// Opens `location`; analysed data is always opened `.readOnly`.
-    public static func open(_ location: DatabaseLocation, access: AccessMode) throws -> any Database {
+    ///
+    /// `schemas` narrows what PostgreSQL's `schema()` describes (default: the schemas on the search path);
+    /// SQLite has one namespace and ignores it.
+    public static func open(
+        _ location: DatabaseLocation, access: AccessMode, schemas: [String] = []
+    ) throws -> any Database {
         switch location.engine {
         case .sqlite(let path):
             return try SQLiteDatabase(path: path, access: access)
         case .postgres:
-            throw DatabaseError(
-                .invalidLocation,
-                "PostgreSQL is not supported by this build yet: use a SQLite database (sqlite:///path.db)")
+            return try PostgresDatabase(location: location, access: access, schemas: schemas)
         }
     }
 }

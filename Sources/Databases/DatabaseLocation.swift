@@ -106,7 +106,10 @@ public struct DatabaseLocation: Sendable, Hashable, CustomStringConvertible {
             if isWordStart, rest.lowercased().hasPrefix("password") {
                 var cursor = rest.index(rest.startIndex, offsetBy: "password".count)
                 while cursor < conninfo.endIndex, conninfo[cursor] == " " { cursor = conninfo.index(after: cursor) }
-                if cursor < conninfo.endIndex, conninfo[cursor] == "=" {
+                // `password secret` (a malformed string) still hides the word that follows.
+                let hasEquals = cursor < conninfo.endIndex && conninfo[cursor] == "="
+                if hasEquals || cursor > rest.index(rest.startIndex, offsetBy: "password".count) {
+                    if !hasEquals { cursor = conninfo.index(before: cursor) }
                     cursor = conninfo.index(after: cursor)
                     while cursor < conninfo.endIndex, conninfo[cursor] == " " { cursor = conninfo.index(after: cursor) }
                     if cursor < conninfo.endIndex, conninfo[cursor] == "'" {

@@ -47,15 +47,19 @@ extension HistoryStore {
         """
     ]
 
-    /// Brings the store up to the newest schema; safe to run on every start.
+    /// Brings the store up to the newest schema; safe to run on every start, from many processes at once.
     func migrate() throws {
-        try database.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
-        let current = try database.fetchAll("SELECT max(version) FROM schema_version").rows.first?.first?.intValue ?? 0
-        guard current < Self.migrations.count else { return }
+        let current = (try? database.fetchAll("SELECT max(version) FROM schema_version"))?.rows.first?.first?.intValue
+        if let current, current >= Self.migrations.count { return }
         try database.transaction {
+            if database.dialect == .postgres {
+                // Concurrent first runs against one shared server take turns; DDL is transactional there.
+                try database.execute("SELECT pg_advisory_xact_lock($1)", parameters: [.integer(Self.migrationLockKey)])
+            }
+            try database.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
             // Re-read inside the transaction: another process may have migrated meanwhile.
             let version = try database.fetchAll("SELECT max(version) FROM schema_version").rows.first?.first?.intValue ?? 0
-            for step in version..<Self.migrations.count {
+            for step in version..<max(version, Self.migrations.count) {
                 for statement in Self.migrations[step].split(separator: ";") where !statement.allSatisfy(\.isWhitespace) {
                     try database.execute(String(statement))
                 }
@@ -63,4 +67,7 @@ extension HistoryStore {
             }
         }
     }
+
+    /// The advisory lock that serialises migrations on PostgreSQL ("datachat" in ASCII).
+    static let migrationLockKey: Int64 = 0x6461_7461_6368_6174
 }

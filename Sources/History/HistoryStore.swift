@@ -62,6 +62,11 @@ public final class HistoryStore {
         saved.createdAt = Timestamp.now()
         let columns = message.columns.map(Self.encodeColumns)
         try database.transaction {
+            // Touching the session row first locks it (a row lock in PostgreSQL, the write lock in SQLite),
+            // so two processes appending to one session take turns and never compute the same seq.
+            try database.execute(
+                "UPDATE chat_sessions SET updated_at = $1 WHERE id = $2",
+                parameters: [.text(saved.createdAt), .text(saved.sessionID)])
             let next = try database.fetchAll(
                 "SELECT coalesce(max(seq), 0) + 1 FROM chat_messages WHERE session_id = $1",
                 parameters: [.text(message.sessionID)]
@@ -83,9 +88,6 @@ public final class HistoryStore {
                     .optional(saved.firstTokenMilliseconds), .optional(saved.modelMilliseconds),
                     .optional(saved.executionMilliseconds), .optional(saved.totalMilliseconds), .text(saved.createdAt),
                 ])
-            try database.execute(
-                "UPDATE chat_sessions SET updated_at = $1 WHERE id = $2",
-                parameters: [.text(saved.createdAt), .text(saved.sessionID)])
         }
         return saved
     }

@@ -38,7 +38,12 @@ public final class ResultRenderer {
         defer { rowCount += 1 }
         switch options.format {
         case .csv:
-            output.write(row.map { ValueFormatter.text($0).map(csvField) ?? "" }.joined(separator: ",") + "\n")
+            // Piece by piece into the output's buffer: no line string is built per row.
+            for (index, value) in row.enumerated() {
+                if index > 0 { output.write(",") }
+                if let text = ValueFormatter.text(value) { output.write(csvField(text)) }
+            }
+            output.write("\n")
         case .tsv:
             output.write(row.map { ValueFormatter.text($0).map(tsvField) ?? "" }.joined(separator: "\t") + "\n")
         case .json:
@@ -72,7 +77,11 @@ public final class ResultRenderer {
     }
 
     private func csvField(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) || text.isEmpty else {
+        guard
+            text.utf8.contains(where: {
+                $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r")
+            }) || text.isEmpty
+        else {
             return text
         }
         var quoted = "\""
@@ -85,7 +94,11 @@ public final class ResultRenderer {
 
     /// PostgreSQL's text COPY escapes, so a tab or newline inside a value cannot split it.
     private func tsvField(_ text: String) -> String {
-        guard text.contains(where: { $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\\" }) else { return text }
+        guard
+            text.utf8.contains(where: {
+                $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") || $0 == UInt8(ascii: "\\")
+            })
+        else { return text }
         var escaped = ""
         for character in text {
             switch character {

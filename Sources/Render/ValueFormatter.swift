@@ -14,12 +14,29 @@ public enum ValueFormatter {
         case .real(let real): return format(real)
         case .boolean(let flag): return flag ? "true" : "false"
         case .blob(let bytes): return hex(bytes)
-        case .array(let items): return "{" + items.map { text($0) ?? "NULL" }.joined(separator: ",") + "}"
+        case .array(let items): return "{" + items.map(arrayElement).joined(separator: ",") + "}"
         case .text(let string), .numeric(let string), .date(let string), .time(let string),
             .timestamp(let string), .timestampWithTimeZone(let string), .interval(let string), .uuid(let string),
             .json(let string):
             return string
         }
+    }
+
+    /// An element as PostgreSQL's array output writes it: quoted when it holds a delimiter, brace, quote,
+    /// backslash or space, or could be read as NULL, so `{"a,b",c}` stays two elements.
+    static func arrayElement(_ value: DatabaseValue) -> String {
+        if case .array = value { return text(value) ?? "NULL" }
+        guard let element = text(value) else { return "NULL" }
+        let needsQuotes =
+            element.isEmpty || element.uppercased() == "NULL"
+            || element.contains { $0 == "," || $0 == "{" || $0 == "}" || $0 == "\"" || $0 == "\\" || $0.isWhitespace }
+        guard needsQuotes else { return element }
+        var quoted = "\""
+        for character in element {
+            if character == "\"" || character == "\\" { quoted.append("\\") }
+            quoted.append(character)
+        }
+        return quoted + "\""
     }
 
     /// Fifteen significant digits, as SQLite's shell prints: sums of money show as 1234.5, not 1234.4999999999998.
@@ -70,6 +87,10 @@ public enum ValueFormatter {
 
     /// `text` as a JSON string literal.
     public static func jsonString(_ text: String) -> String {
+        // Most values need no escape: check the bytes once and copy them whole.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            return "\"" + text + "\""
+        }
         var output = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -87,9 +108,16 @@ public enum ValueFormatter {
         return output + "\""
     }
 
+    /// True when `text` (an exact decimal) is also a JSON number; NaN and Infinity are not. Reads bytes, not
+    /// Characters: this runs for every numeric value of a streamed result.
     private static func isJSONNumber(_ text: String) -> Bool {
-        guard let first = text.first, first == "-" || first.isNumber else { return false }
-        return text.allSatisfy { $0.isNumber || $0 == "." || $0 == "-" || $0 == "e" || $0 == "E" || $0 == "+" }
-            && !text.hasSuffix(".")
+        let utf8 = text.utf8
+        guard let first = utf8.first, first == UInt8(ascii: "-") || (first >= 48 && first <= 57),
+            utf8.last != UInt8(ascii: ".")
+        else { return false }
+        return utf8.allSatisfy { byte in
+            (byte >= 48 && byte <= 57) || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-")
+                || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E") || byte == UInt8(ascii: "+")
+        }
     }
 }

@@ -16,7 +16,9 @@ struct Datachat: ParsableCommand {
             6 no SQL in the answer, 130 interrupted.
             """,
         version: Settings.version,
-        subcommands: [SessionsCommand.self, SchemaCommand.self, SQLCommand.self, DoctorCommand.self])
+        subcommands: [
+            SessionsCommand.self, SchemaCommand.self, SQLCommand.self, DoctorCommand.self, LoadSampleCommand.self,
+        ])
 
     @OptionGroup var options: GlobalOptions
 

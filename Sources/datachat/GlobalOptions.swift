@@ -32,6 +32,11 @@ struct GlobalOptions: ParsableArguments {
     @Option(help: "Continue a saved session (see `datachat sessions list`).")
     var session: String?
 
+    @Option(
+        name: .customLong("schema"),
+        help: "PostgreSQL schemas the model is shown, comma-separated (env DATACHAT_SCHEMA; default: the search path).")
+    var schema: String?
+
     @Option(name: .customLong("table-context"), help: "A file of business notes on tables and columns (env DATACHAT_TABLE_CONTEXT).")
     var tableContext: String?
 }

@@ -1,14 +1,51 @@
 import Databases
+import Foundation
 import TestSupport
 import Testing
 
 @testable import History
 
-@Suite struct HistoryStoreTests {
-    let folder = TemporaryDirectory("history-tests")
+/// The store on each engine it supports: a SQLite file, and a schema of its own on the test PostgreSQL.
+enum Engine: String, CaseIterable, CustomTestStringConvertible {
+    case sqlite
+    case postgres
 
-    func openStore() throws -> HistoryStore {
-        try HistoryStore.open(DatabaseLocation(sqlitePath: folder.file("nested/dir/history.sqlite")))
+    var testDescription: String { rawValue }
+
+    /// PostgreSQL runs wherever a server is configured, and always under CI (where a missing one fails).
+    static var available: [Engine] { TestPostgres.isAvailable ? allCases : [.sqlite] }
+}
+
+@Suite(.serialized) final class HistoryStoreTests {
+    let folder = TemporaryDirectory("history-tests")
+    var schemas: [String] = []
+
+    deinit {
+        guard !schemas.isEmpty, let url = TestPostgres.url,
+            let admin = try? DatabaseConnector.open(DatabaseLocation(parsing: url), access: .readWrite)
+        else { return }
+        for schema in schemas { try? admin.execute("DROP SCHEMA IF EXISTS \(schema) CASCADE") }
+    }
+
+    /// The location of a store; for PostgreSQL, in a new schema made empty for this test.
+    func location(_ engine: Engine) throws -> DatabaseLocation {
+        switch engine {
+        case .sqlite:
+            return DatabaseLocation(sqlitePath: folder.file("nested/dir/history.sqlite"))
+        case .postgres:
+            if schemas.isEmpty {
+                let url = try TestPostgres.requireURL()
+                let schema = TestPostgres.uniqueSchemaName("history")
+                try DatabaseConnector.open(DatabaseLocation(parsing: url), access: .readWrite)
+                    .execute("CREATE SCHEMA \(schema)")
+                schemas.append(schema)
+            }
+            return try DatabaseLocation(parsing: TestPostgres.url(try TestPostgres.requireURL(), searchPath: schemas[0]))
+        }
+    }
+
+    func openStore(_ engine: Engine = .sqlite) throws -> HistoryStore {
+        try HistoryStore.open(location(engine))
     }
 
     func session(_ id: String = HistoryStore.newID(), title: String = "revenue by month") -> SessionRecord {
@@ -18,15 +55,15 @@ import Testing
             model: "m", endpointHost: "127.0.0.1:1", userName: "ana", clientVersion: "0.1.0", schemaFingerprint: "f")
     }
 
-    @Test func createsItsFolderAndMigratesOnce() throws {
-        _ = try openStore()
-        let again = try openStore()
+    @Test(arguments: Engine.available) func createsItsFolderAndMigratesOnce(engine: Engine) throws {
+        _ = try openStore(engine)
+        let again = try openStore(engine)
         let versions = try again.database.fetchAll("SELECT version FROM schema_version").rows
         #expect(versions == [[.integer(1)]])
     }
 
-    @Test func messagesGetConsecutiveSeqAndRoundTrip() throws {
-        let store = try openStore()
+    @Test(arguments: Engine.available) func messagesGetConsecutiveSeqAndRoundTrip(engine: Engine) throws {
+        let store = try openStore(engine)
         let record = session()
         try store.createSession(record)
         let question = try store.append(
@@ -45,8 +82,8 @@ import Testing
         #expect(stored[0].createdAt.hasSuffix("Z"))
     }
 
-    @Test func sessionsByPrefixSearchAndDelete() throws {
-        let store = try openStore()
+    @Test(arguments: Engine.available) func sessionsByPrefixSearchAndDelete(engine: Engine) throws {
+        let store = try openStore(engine)
         let first = session("aaaa1111-0000-0000-0000-000000000000", title: "first")
         let second = session("aaaa2222-0000-0000-0000-000000000000", title: "second")
         try store.createSession(first)
@@ -62,8 +99,56 @@ import Testing
         #expect(try store.deleteSession(id: second.id) == false)
     }
 
+    @Test(arguments: Engine.available) func concurrentAppendsGetDistinctSeqs(engine: Engine) throws {
+        let location = try location(engine)
+        let store = try HistoryStore.open(location)
+        let record = session()
+        try store.createSession(record)
+        let writers = 6
+        let perWriter = 10
+        let failures = FailureLog()
+        let group = DispatchGroup()
+        for writer in 0..<writers {
+            group.enter()
+            Thread {
+                defer { group.leave() }
+                do {
+                    let own = try HistoryStore.open(location)
+                    for index in 0..<perWriter {
+                        try own.append(
+                            MessageRecord(sessionID: record.id, role: .user, content: "w\(writer) #\(index)", status: .pending))
+                    }
+                } catch {
+                    failures.add("\(error)")
+                }
+            }.start()
+        }
+        group.wait()
+        #expect(failures.messages.isEmpty)
+        let seqs = try store.messages(sessionID: record.id).map(\.seq)
+        #expect(seqs == Array(1...(writers * perWriter)))
+    }
+
     @Test func timestampsAreUTCISO8601() {
         #expect(Timestamp.format(seconds: 0, milliseconds: 7) == "1970-01-01T00:00:00.007Z")
         #expect(Timestamp.format(seconds: 1_700_000_000, milliseconds: 123) == "2023-11-14T22:13:20.123Z")
+    }
+}
+
+/// Errors collected from several threads.
+final class FailureLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var collected: [String] = []
+
+    func add(_ message: String) {
+        lock.lock()
+        collected.append(message)
+        lock.unlock()
+    }
+
+    var messages: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return collected
     }
 }

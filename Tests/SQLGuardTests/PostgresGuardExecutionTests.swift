@@ -76,7 +76,7 @@ struct PostgresGuardExecutionTests {
         var parts: [String] = []
         let relations = try database.fetchAll(
             """
-            SELECT coalesce(string_agg(c.relname || ':' || c.relkind, ',' ORDER BY c.relname), '')
+            SELECT coalesce(string_agg(c.relname || ':' || c.relkind::text, ',' ORDER BY c.relname), '')
             FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
             WHERE n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%'
             """)

@@ -4,6 +4,9 @@ public struct CSVReader {
     private let bytes: [UInt8]
     private var index = 0
 
+    /// Bytes consumed so far.
+    public var offset: Int { index }
+
     public init(bytes: [UInt8]) {
         self.bytes = bytes
     }

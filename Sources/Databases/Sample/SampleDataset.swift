@@ -35,32 +35,72 @@ public struct SampleDataset: Sendable {
         return names
     }
 
+    /// How far a load has come: for a progress bar.
+    public struct Progress: Sendable {
+        public var table: String
+        public var rows: Int
+        /// Bytes of CSV read so far, of `totalBytes` in all.
+        public var bytesRead: Int
+        public var totalBytes: Int
+    }
+
+    /// The sample's tables that `database` already has, in its first schema.
+    public func existingTables(in database: any Database) throws -> [String] {
+        let wanted = Set(tableNames(schemaSQL: try readText(schemaPath(for: database.dialect.rawValue))))
+        let sql =
+            database.dialect == .postgres
+            ? """
+            SELECT c.relname FROM pg_catalog.pg_class c
+            JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p', 'v', 'm', 'f')
+            """
+            : "SELECT name FROM sqlite_schema WHERE type IN ('table', 'view')"
+        return try database.fetchAll(sql).rows.compactMap { $0.first?.stringValue }.filter(wanted.contains).sorted()
+    }
+
     /// Creates the sample's tables in `database` and loads every row, in one transaction.
     ///
-    /// `progress` is told each table's name and row count as it finishes.
-    public func load(into database: any Database, progress: (String, Int) -> Void = { _, _ in }) throws {
+    /// With `replace`, tables of the same names are dropped first (in the same transaction); without
+    /// it the caller is expected to have refused (see `existingTables`). `progress` is told after each
+    /// batch. The CSV times are UTC, so a PostgreSQL load reads them with the session time zone at UTC.
+    public func load(
+        into database: any Database, replace: Bool = false, progress: (Progress) -> Void = { _ in }
+    ) throws {
         let dialect = database.dialect.rawValue
         let schemaSQL = try readText(schemaPath(for: dialect))
+        let tables = tableNames(schemaSQL: schemaSQL)
+        let files = try tables.map { try readBytes(dataPath(for: $0)) }
+        let totalBytes = files.reduce(0) { $0 + $1.count }
+        var bytesBefore = 0
         try database.transaction {
+            if database.dialect == .postgres { try database.execute("SET LOCAL TimeZone = 'UTC'") }
+            if replace {
+                let cascade = database.dialect == .postgres ? " CASCADE" : ""
+                for table in tables.reversed() {
+                    try database.execute("DROP TABLE IF EXISTS \(quoteIdentifier(table))\(cascade)")
+                }
+            }
             try database.execute(schemaSQL)
-            for table in tableNames(schemaSQL: schemaSQL) {
-                var reader = CSVReader(bytes: try readBytes(dataPath(for: table)))
+            for (table, bytes) in zip(tables, files) {
+                var reader = CSVReader(bytes: bytes)
                 guard let header = reader.nextRecord() else { continue }
                 let columns = header.map { $0.stringValue ?? "" }
                 var batch: [[DatabaseValue]] = []
                 batch.reserveCapacity(5_000)
                 var total = 0
+                func flush() throws {
+                    try database.insertRows(into: table, columns: columns, rows: batch)
+                    total += batch.count
+                    batch.removeAll(keepingCapacity: true)
+                    progress(
+                        Progress(table: table, rows: total, bytesRead: bytesBefore + reader.offset, totalBytes: totalBytes))
+                }
                 while let record = reader.nextRecord() {
                     batch.append(record)
-                    if batch.count == 5_000 {
-                        try database.insertRows(into: table, columns: columns, rows: batch)
-                        total += batch.count
-                        batch.removeAll(keepingCapacity: true)
-                    }
+                    if batch.count == 5_000 { try flush() }
                 }
-                try database.insertRows(into: table, columns: columns, rows: batch)
-                total += batch.count
-                progress(table, total)
+                try flush()
+                bytesBefore += bytes.count
             }
         }
     }
@@ -131,7 +171,12 @@ public struct FNV1a: Sendable {
     public init() {}
 
     public mutating func add(_ text: String) {
-        for byte in text.utf8 { add(byte) }
+        var text = text
+        text.withUTF8 { bytes in
+            var state = self.state
+            for byte in bytes { state = (state ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            self.state = state
+        }
     }
 
     public mutating func add(_ byte: UInt8) {

@@ -35,7 +35,9 @@ final class AppContext {
             try settings.tableContextPath.map { path throws(CommandFailure) in try Self.tableNotes(path: path) }
             ?? defaultNotes.flatMap { try? Self.tableNotes(path: $0) }
         assistant = Assistant(
-            location: location, connect: { try DatabaseConnector.open(location, access: .readOnly) },
+            location: location, connect: { [schemas = settings.schemas] in
+                try DatabaseConnector.open(location, access: .readOnly, schemas: schemas)
+            },
             client: ChatClient(configuration: settings.llm), history: history, prompts: prompts, tableNotes: notes,
             configuration: AssistantConfiguration(
                 maxRows: settings.maxRows, statementTimeout: settings.statementTimeout, maxRepairs: settings.maxRepairs,

@@ -18,6 +18,8 @@ struct Settings {
     var maxRepairs: Int
     var sessionID: String?
     var tableContextPath: String?
+    /// PostgreSQL schemas to describe; empty: the ones on the search path.
+    var schemas: [String]
     var promptsDirectory: String?
     var sampleDirectory: String?
     var cacheDirectory: String
@@ -66,6 +68,8 @@ struct Settings {
         maxRepairs = try Self.positive(value(nil, "DATACHAT_MAX_REPAIRS"), "DATACHAT_MAX_REPAIRS", 1, allowZero: true)
         sessionID = options.session
         tableContextPath = value(options.tableContext, "DATACHAT_TABLE_CONTEXT")
+        schemas = (value(options.schema, "DATACHAT_SCHEMA") ?? "").split(separator: ",")
+            .map { String($0.filter { !$0.isWhitespace }) }.filter { !$0.isEmpty }
         let resources = ResourceLocator(environment: environment)
         promptsDirectory = resources.promptsDirectory
         sampleDirectory = resources.sampleDirectory

@@ -1,0 +1,195 @@
+import CPQ
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// One `PGconn`; finished by its only owner in `deinit`, even after a failed connect.
+///
+/// The connection stays in libpq's blocking mode for sending (queries and parameters are small), but
+/// results are read with `PQconsumeInput` / `PQisBusy` and `poll()` on the socket, so a wait can notice
+/// a deadline or a Ctrl-C and send a cancel request.
+///
+/// https://www.postgresql.org/docs/15/libpq-async.html
+final class PostgresConnection {
+    let handle: OpaquePointer
+    /// True when the last statement left a transaction open: a connection lost then must not be
+    /// replaced silently, or later statements would run outside the transaction.
+    var isInTransaction = false
+
+    /// Connects to `conninfo` (a URL or keyword string, expanded by libpq), waiting at most the
+    /// conninfo's `connect_timeout` (or PGCONNECT_TIMEOUT), else 15 seconds.
+    ///
+    /// https://www.postgresql.org/docs/15/libpq-connect.html#LIBPQ-PQCONNECTSTARTPARAMS
+    init(conninfo: String, redacted: String) throws(DatabaseError) {
+        // Keywords before `dbname` are defaults the conninfo may override; those after it always win.
+        let parameters: [(String, String)] = [
+            ("fallback_application_name", "datachat"),
+            ("keepalives_idle", "60"), ("keepalives_interval", "10"), ("keepalives_count", "3"),
+            ("dbname", conninfo),
+            ("client_encoding", "UTF8"),
+        ]
+        let keywords = parameters.map { strdup($0.0) }
+        let values = parameters.map { strdup($0.1) }
+        defer {
+            keywords.forEach { free($0) }
+            values.forEach { free($0) }
+        }
+        let started = (keywords.map { UnsafePointer($0) } + [nil]).withUnsafeBufferPointer { keywordList in
+            (values.map { UnsafePointer($0) } + [nil]).withUnsafeBufferPointer { valueList in
+                PQconnectStartParams(keywordList.baseAddress, valueList.baseAddress, 1)
+            }
+        }
+        guard let started else {
+            throw DatabaseError(.cannotOpen, "cannot connect to \(redacted): out of memory")
+        }
+        handle = started
+        if PQstatus(handle) == CONNECTION_BAD {
+            // Nothing was sent yet: the conninfo itself is malformed.
+            let message =
+                "the PostgreSQL connection string \(redacted) is not valid (\(Self.oneLine(Self.errorText(handle)))): use "
+                + "postgresql://user@host:5432/dbname or host=... dbname=..."
+            throw DatabaseError(.invalidLocation, PostgresSecrets.scrub(message, conninfo: conninfo))
+        }
+        let seconds = Self.connectTimeout(handle) ?? 15
+        let deadline = ContinuousClock.now.advanced(by: .seconds(seconds))
+        var state = PGRES_POLLING_WRITING
+        while state != PGRES_POLLING_OK {
+            if state == PGRES_POLLING_FAILED {
+                let message = "cannot connect to \(redacted): \(Self.oneLine(Self.errorText(handle)))"
+                throw DatabaseError(.cannotOpen, PostgresSecrets.scrub(message, conninfo: conninfo))
+            }
+            let remaining = ContinuousClock.now.duration(to: deadline)
+            guard remaining > .zero else {
+                throw DatabaseError(
+                    .cannotOpen,
+                    "cannot connect to \(redacted): no answer within \(seconds) s (check the host, port and firewall, "
+                        + "or set connect_timeout)")
+            }
+            var descriptor = pollfd(
+                fd: PQsocket(handle), events: Int16(state == PGRES_POLLING_READING ? POLLIN : POLLOUT), revents: 0)
+            let milliseconds = Int32(min(remaining.milliseconds, 1_000))
+            if poll(&descriptor, 1, max(milliseconds, 1)) == 0 { continue }
+            state = PQconnectPoll(handle)
+        }
+    }
+
+    deinit {
+        PQfinish(handle)
+    }
+
+    static func errorText(_ handle: OpaquePointer) -> String {
+        PQerrorMessage(handle).map { String(cString: $0) } ?? "unknown error"
+    }
+
+    var errorMessage: String { Self.oneLine(Self.errorText(handle)) }
+
+    /// libpq's messages span lines ("...failed: FATAL:  password..."); the user gets one.
+    static func oneLine(_ text: String) -> String {
+        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// The connect timeout libpq resolved from the conninfo or PGCONNECT_TIMEOUT, if any.
+    private static func connectTimeout(_ handle: OpaquePointer) -> Int? {
+        guard let options = PQconninfo(handle) else { return nil }
+        defer { PQconninfoFree(options) }
+        var option = options
+        while let keyword = option.pointee.keyword {
+            if String(cString: keyword) == "connect_timeout", let value = option.pointee.val {
+                return Int(String(cString: value)).flatMap { $0 > 0 ? max($0, 2) : nil }
+            }
+            option += 1
+        }
+        return nil
+    }
+
+    /// False when the server has closed the connection while it sat idle (a restart, an administrator's
+    /// pg_terminate_backend, an idle timeout): found before anything is sent, so nothing is lost by
+    /// connecting again.
+    func isAlive() -> Bool {
+        guard PQstatus(handle) == CONNECTION_OK else { return false }
+        for _ in 0..<4 {
+            var descriptor = pollfd(fd: PQsocket(handle), events: Int16(POLLIN), revents: 0)
+            guard poll(&descriptor, 1, 0) > 0 else { return true }
+            if PQconsumeInput(handle) == 0 || PQstatus(handle) != CONNECTION_OK { return false }
+        }
+        return PQstatus(handle) == CONNECTION_OK
+    }
+
+    /// Asks the server to stop the running statement, through a separate cancel connection.
+    ///
+    /// https://www.postgresql.org/docs/15/libpq-cancel.html
+    func requestCancel() {
+        guard let cancel = PQgetCancel(handle) else { return }
+        defer { PQfreeCancel(cancel) }
+        var buffer = [CChar](repeating: 0, count: 256)
+        _ = PQcancel(cancel, &buffer, Int32(buffer.count))
+    }
+
+    /// Sends one statement with `$1`-style parameters, by the extended protocol (so never two statements).
+    func send(_ sql: String, parameters: [DatabaseValue]) throws(DatabaseError) {
+        let encoded = parameters.map(PostgresParameter.init)
+        let values: [UnsafePointer<CChar>?] = encoded.map { $0.pointer.map { UnsafePointer($0) } }
+        let lengths = encoded.map(\.length)
+        let formats = encoded.map(\.format)
+        let types = encoded.map(\.type)
+        defer { encoded.forEach { $0.free() } }
+        let sent = PQsendQueryParams(handle, sql, Int32(encoded.count), types, values, lengths, formats, 0)
+        guard sent == 1 else { throw lostOrFailed(sql: sql) }
+    }
+
+    /// Sends one or more statements by the simple protocol: only for SQL datachat writes itself, or the
+    /// read-write store's DDL.
+    func sendSimple(_ sql: String) throws(DatabaseError) {
+        guard PQsendQuery(handle, sql) == 1 else { throw lostOrFailed(sql: sql) }
+    }
+
+    /// The error of a failed send or read: a lost connection, or libpq's own complaint.
+    func lostOrFailed(sql: String?) -> DatabaseError {
+        if PQstatus(handle) != CONNECTION_OK {
+            return PostgresErrors.connectionLost(reason: errorMessage, sql: sql)
+        }
+        return DatabaseError(.statementFailed, errorMessage, sql: sql)
+    }
+
+    /// Waits for the next result of the statement in flight; nil when it has no more.
+    func nextResult(_ watch: inout PostgresWatch, sql: String?) throws(DatabaseError) -> PostgresResult? {
+        watch.tick(self)
+        while PQisBusy(handle) != 0 {
+            watch.check(self)
+            if watch.hasGivenUp {
+                throw DatabaseError(
+                    .connectionLost, "the database did not answer a cancel request: the next question reconnects",
+                    sql: sql)
+            }
+            var descriptor = pollfd(fd: PQsocket(handle), events: Int16(POLLIN), revents: 0)
+            let ready = poll(&descriptor, 1, watch.sliceMilliseconds)
+            if ready < 0, errno != EINTR { throw lostOrFailed(sql: sql) }
+            if ready > 0, PQconsumeInput(handle) == 0 { throw lostOrFailed(sql: sql) }
+        }
+        guard let result = PQgetResult(handle) else {
+            isInTransaction = [PQTRANS_INTRANS, PQTRANS_INERROR].contains(PQtransactionStatus(handle))
+            return nil
+        }
+        return PostgresResult(result)
+    }
+
+    /// Runs SQL we wrote ourselves (no parameters, possibly several statements) and reads it to the end.
+    func run(_ sql: String, _ watch: inout PostgresWatch) throws(DatabaseError) {
+        try sendSimple(sql)
+        var failure: DatabaseError?
+        while let result = try nextResult(&watch, sql: sql) {
+            if failure == nil, let error = PostgresErrors.error(from: result, watch: watch, connection: self, sql: sql) {
+                failure = error
+            }
+        }
+        if let failure { throw failure }
+    }
+}
+
+extension Duration {
+    var milliseconds: Int64 {
+        let (seconds, attoseconds) = components
+        return seconds * 1_000 + attoseconds / 1_000_000_000_000_000
+    }
+}
