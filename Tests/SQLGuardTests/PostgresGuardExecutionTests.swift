@@ -4,25 +4,9 @@ import SQLGuard
 import TestSupport
 import Testing
 
-/// Whether this build's `DatabaseConnector` speaks PostgreSQL at all (it lands with the PostgreSQL
-/// issue); until then a PostgreSQL URL is refused as an unsupported location.
-enum PostgresEngine {
-    static let isBuilt: Bool = {
-        do {
-            _ = try DatabaseConnector.open(
-                try DatabaseLocation(parsing: "postgresql://127.0.0.1:1/none"), access: .readOnly)
-            return true
-        } catch let error as DatabaseError {
-            return error.code != .invalidLocation
-        } catch {
-            return true
-        }
-    }()
-}
-
 /// The corpora against the real PostgreSQL server, in a database of this suite's own loaded with the
 /// sample: honest queries run, and write attempts with layer 1 switched off change nothing.
-@Suite(.serialized, .enabled(if: TestPostgres.isAvailable && PostgresEngine.isBuilt))
+@Suite(.serialized, .enabled(if: TestPostgres.isAvailable))
 struct PostgresGuardExecutionTests {
     let limits = QueryLimits(maxRows: 1_000, timeoutSeconds: 3, maxBytes: 16 * 1_048_576)
 
