@@ -26,7 +26,8 @@ public final class Assistant {
     /// `connect` opens the analysed database read-only; it is called at the first question, so a
     /// missing database is a failed turn that is saved like any other, not a crash at start-up.
     public init(
-        location: DatabaseLocation, connect: @escaping () throws -> any Database, client: ChatClient, history: HistoryStore, prompts: PromptSet, tableNotes: String?,
+        location: DatabaseLocation, connect: @escaping () throws -> any Database, client: ChatClient,
+        history: HistoryStore, prompts: PromptSet, tableNotes: String?,
         configuration: AssistantConfiguration
     ) {
         self.location = location
@@ -282,7 +283,9 @@ public final class Assistant {
                 if let sql = record.sql, record.status == .ok {
                     answer = "```sql\n\(sql)\n```"
                 } else {
-                    answer = record.content.isEmpty ? "(no answer: \(record.error ?? record.status.rawValue))" : record.content
+                    answer =
+                        record.content.isEmpty
+                        ? "(no answer: \(record.error ?? record.status.rawValue))" : record.content
                 }
                 // A repaired turn keeps only its final answer.
                 turns[turns.count - 1] = [turns[turns.count - 1][0], ChatMessage(.assistant, answer)]

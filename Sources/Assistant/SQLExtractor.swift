@@ -5,8 +5,9 @@
 public enum SQLExtractor {
     public static func extract(from reply: String) -> String? {
         let blocks = fencedBlocks(in: reply)
-        if let sql = blocks.first(where: { $0.language == "sql" || $0.language == "sqlite" || $0.language == "postgresql" })
-        {
+        if let sql = blocks.first(where: {
+            $0.language == "sql" || $0.language == "sqlite" || $0.language == "postgresql"
+        }) {
             return clean(sql.body)
         }
         if let plain = blocks.first(where: { $0.language.isEmpty && startsLikeQuery($0.body) }) {

@@ -10,11 +10,13 @@ public enum SchemaDescriber {
     static func describe(_ table: Table) -> String {
         var lines: [String] = []
         if let comment = table.comment, !comment.isEmpty { lines.append("-- \(comment)") }
-        var header = "CREATE \(table.kind == .table ? "TABLE" : table.kind.rawValue.uppercased()) \(table.qualifiedName) ("
+        var header =
+            "CREATE \(table.kind == .table ? "TABLE" : table.kind.rawValue.uppercased()) \(table.qualifiedName) ("
         if let rows = table.estimatedRows { header = "-- about \(rows) rows\n" + header }
         lines.append(header)
         let references = Dictionary(
-            table.foreignKeys.filter { $0.columns.count == 1 }.map { ($0.columns[0], $0) }, uniquingKeysWith: { a, _ in a })
+            table.foreignKeys.filter { $0.columns.count == 1 }.map { ($0.columns[0], $0) },
+            uniquingKeysWith: { a, _ in a })
         for (index, column) in table.columns.enumerated() {
             var line = "  \(column.name) \(column.typeName.isEmpty ? "ANY" : column.typeName)"
             if column.isPrimaryKey { line += " PRIMARY KEY" } else if !column.isNullable { line += " NOT NULL" }

@@ -89,7 +89,8 @@ public struct DatabaseLocation: Sendable, Hashable, CustomStringConvertible {
         }
         if let query = result.firstIndex(of: "?") {
             let base = result[...query]
-            let parameters = result[result.index(after: query)...].split(separator: "&", omittingEmptySubsequences: false)
+            let parameters = result[result.index(after: query)...].split(
+                separator: "&", omittingEmptySubsequences: false)
             let kept = parameters.filter { !$0.lowercased().hasPrefix("password=") }
             result = kept.isEmpty ? String(base.dropLast()) : base + kept.joined(separator: "&")
         }
@@ -124,7 +125,9 @@ public struct DatabaseLocation: Sendable, Hashable, CustomStringConvertible {
                             cursor = conninfo.index(after: cursor)
                         }
                     }
-                    while cursor < conninfo.endIndex, conninfo[cursor].isWhitespace { cursor = conninfo.index(after: cursor) }
+                    while cursor < conninfo.endIndex, conninfo[cursor].isWhitespace {
+                        cursor = conninfo.index(after: cursor)
+                    }
                     index = cursor
                     continue
                 }

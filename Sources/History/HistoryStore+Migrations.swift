@@ -58,12 +58,15 @@ extension HistoryStore {
             }
             try database.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
             // Re-read inside the transaction: another process may have migrated meanwhile.
-            let version = try database.fetchAll("SELECT max(version) FROM schema_version").rows.first?.first?.intValue ?? 0
+            let version =
+                try database.fetchAll("SELECT max(version) FROM schema_version").rows.first?.first?.intValue ?? 0
             for step in version..<max(version, Self.migrations.count) {
-                for statement in Self.migrations[step].split(separator: ";") where !statement.allSatisfy(\.isWhitespace) {
+                for statement in Self.migrations[step].split(separator: ";") where !statement.allSatisfy(\.isWhitespace)
+                {
                     try database.execute(String(statement))
                 }
-                try database.execute("INSERT INTO schema_version (version) VALUES ($1)", parameters: [.integer(Int64(step + 1))])
+                try database.execute(
+                    "INSERT INTO schema_version (version) VALUES ($1)", parameters: [.integer(Int64(step + 1))])
             }
         }
     }

@@ -67,10 +67,11 @@ public final class HistoryStore {
             try database.execute(
                 "UPDATE chat_sessions SET updated_at = $1 WHERE id = $2",
                 parameters: [.text(saved.createdAt), .text(saved.sessionID)])
-            let next = try database.fetchAll(
-                "SELECT coalesce(max(seq), 0) + 1 FROM chat_messages WHERE session_id = $1",
-                parameters: [.text(message.sessionID)]
-            ).rows.first?.first?.intValue ?? 1
+            let next =
+                try database.fetchAll(
+                    "SELECT coalesce(max(seq), 0) + 1 FROM chat_messages WHERE session_id = $1",
+                    parameters: [.text(message.sessionID)]
+                ).rows.first?.first?.intValue ?? 1
             saved.seq = next
             try database.execute(
                 """

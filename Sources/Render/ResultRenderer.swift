@@ -79,7 +79,8 @@ public final class ResultRenderer {
     private func csvField(_ text: String) -> String {
         guard
             text.utf8.contains(where: {
-                $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r")
+                $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n")
+                    || $0 == UInt8(ascii: "\r")
             }) || text.isEmpty
         else {
             return text
@@ -96,7 +97,8 @@ public final class ResultRenderer {
     private func tsvField(_ text: String) -> String {
         guard
             text.utf8.contains(where: {
-                $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") || $0 == UInt8(ascii: "\\")
+                $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r")
+                    || $0 == UInt8(ascii: "\\")
             })
         else { return text }
         var escaped = ""

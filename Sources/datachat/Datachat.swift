@@ -22,7 +22,9 @@ struct Datachat: ParsableCommand {
 
     @OptionGroup var options: GlobalOptions
 
-    @Option(name: [.short, .customLong("query")], help: "Answer one question, print the result and exit ('-' reads standard input).")
+    @Option(
+        name: [.short, .customLong("query")],
+        help: "Answer one question, print the result and exit ('-' reads standard input).")
     var query: String?
 
     mutating func run() throws {

@@ -2,7 +2,9 @@ import ArgumentParser
 
 /// The options every way into datachat shares.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .customLong("database-url"), help: "The database to ask about (env DATABASE_URL; default: the bundled sample).")
+    @Option(
+        name: .customLong("database-url"),
+        help: "The database to ask about (env DATABASE_URL; default: the bundled sample).")
     var databaseURL: String?
 
     @Option(name: .customLong("history-url"), help: "Where sessions are saved (env DATACHAT_HISTORY_URL).")
@@ -37,6 +39,8 @@ struct GlobalOptions: ParsableArguments {
         help: "PostgreSQL schemas the model is shown, comma-separated (env DATACHAT_SCHEMA; default: the search path).")
     var schema: String?
 
-    @Option(name: .customLong("table-context"), help: "A file of business notes on tables and columns (env DATACHAT_TABLE_CONTEXT).")
+    @Option(
+        name: .customLong("table-context"),
+        help: "A file of business notes on tables and columns (env DATACHAT_TABLE_CONTEXT).")
     var tableContext: String?
 }

@@ -29,8 +29,10 @@ import Testing
         let history = try HistoryStore.open(DatabaseLocation(sqlitePath: folder.file("history.sqlite")))
         return Assistant(
             location: location, connect: { try DatabaseConnector.open(location, access: .readOnly) },
-            client: ChatClient(configuration: LLMConfiguration(baseURL: baseURL, apiKey: "sk-test-123", model: "fake-model")),
-            history: history, prompts: try PromptSet.load(from: Repository.prompts), tableNotes: "sales: one row per sale",
+            client: ChatClient(
+                configuration: LLMConfiguration(baseURL: baseURL, apiKey: "sk-test-123", model: "fake-model")),
+            history: history, prompts: try PromptSet.load(from: Repository.prompts),
+            tableNotes: "sales: one row per sale",
             configuration: AssistantConfiguration(maxRepairs: maxRepairs, clientVersion: "test", userName: "tester"))
     }
 
@@ -46,7 +48,12 @@ import Testing
     @Test func answersAndSavesTheTurn() throws {
         let server = try FakeLLMServer(
             script: FakeLLMServer.script(
-                rules: [("(?i)by region", "```sql\nSELECT region, sum(amount) AS total FROM sales GROUP BY region ORDER BY region\n```")],
+                rules: [
+                    (
+                        "(?i)by region",
+                        "```sql\nSELECT region, sum(amount) AS total FROM sales GROUP BY region ORDER BY region\n```"
+                    )
+                ],
                 default: "no"))
         let assistant = try makeAssistant(baseURL: server.baseURL)
         let recorder = Recorder()

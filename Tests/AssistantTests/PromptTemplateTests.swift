@@ -39,9 +39,12 @@ import Testing
                 columns: [
                     TableColumn(name: "order_id", typeName: "INTEGER", isNullable: false, isPrimaryKey: true),
                     TableColumn(name: "customer_id", typeName: "INTEGER", isNullable: false, isPrimaryKey: false),
-                    TableColumn(name: "note", typeName: "", isNullable: true, isPrimaryKey: false, comment: "free text"),
+                    TableColumn(
+                        name: "note", typeName: "", isNullable: true, isPrimaryKey: false, comment: "free text"),
                 ],
-                foreignKeys: [ForeignKey(columns: ["customer_id"], referencedTable: "customers", referencedColumns: ["id"])],
+                foreignKeys: [
+                    ForeignKey(columns: ["customer_id"], referencedTable: "customers", referencedColumns: ["id"])
+                ],
                 comment: "one row per order", estimatedRows: 60745)
         ])
         #expect(

@@ -15,10 +15,11 @@ import Testing
     }
 
     @Test func quotedFieldsKeepCommasQuotesAndNewlines() {
-        #expect(records("1,\"say \"\"hi\"\", then\nleave\",x\n2,y,z\n") == [
-            [.text("1"), .text("say \"hi\", then\nleave"), .text("x")],
-            [.text("2"), .text("y"), .text("z")],
-        ])
+        #expect(
+            records("1,\"say \"\"hi\"\", then\nleave\",x\n2,y,z\n") == [
+                [.text("1"), .text("say \"hi\", then\nleave"), .text("x")],
+                [.text("2"), .text("y"), .text("z")],
+            ])
     }
 
     @Test func crlfAndMissingFinalNewline() {

@@ -36,7 +36,8 @@ import Testing
     }
 
     @Test func keywordConninfoHidesThePassword() throws {
-        let location = try DatabaseLocation(parsing: "host=db.internal dbname=shop user=me password='se cret' sslmode=require")
+        let location = try DatabaseLocation(
+            parsing: "host=db.internal dbname=shop user=me password='se cret' sslmode=require")
         #expect(location.dialect == .postgres)
         #expect(location.redacted == "host=db.internal dbname=shop user=me sslmode=require")
     }

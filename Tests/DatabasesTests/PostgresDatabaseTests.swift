@@ -60,7 +60,8 @@ import Testing
         #expect(values["ints"] == .array([.integer(1), .null, .integer(3)]))
         #expect(values["texts"] == .array([.text("a,b"), .text("c\"d"), .text("e\\f"), .null, .text("NULL")]))
         #expect(
-            values["grid"] == .array([.array([.numeric("1.5"), .numeric("2")]), .array([.numeric("3"), .numeric("4")])]))
+            values["grid"]
+                == .array([.array([.numeric("1.5"), .numeric("2")]), .array([.numeric("3"), .numeric("4")])]))
         #expect(values["feeling"] == .text("happy"))
         #expect(values["feelings"] == .array([.text("sad"), .text("ok")]))
         #expect(values["dom"] == .integer(7))
@@ -87,7 +88,13 @@ import Testing
                 .text(hostile), .integer(41), .blob([0, 1, 2, 255]), .real(2.5), .boolean(true),
                 .array([.integer(1), .null]), .null,
             ])
-        #expect(result.rows == [[.text(hostile), .integer(42), .blob([0, 1, 2, 255]), .real(2.5), .boolean(true), .array([.integer(1), .null]), .null]])
+        #expect(
+            result.rows == [
+                [
+                    .text(hostile), .integer(42), .blob([0, 1, 2, 255]), .real(2.5), .boolean(true),
+                    .array([.integer(1), .null]), .null,
+                ]
+            ])
     }
 
     @Test func rowsStreamAndTheRowCapStopsTheFetchEarly() throws {
@@ -226,7 +233,8 @@ import Testing
             ANALYZE customers;
             """)
         let schema = try fixture.reader().schema()
-        #expect(schema.tables.map(\.name) == ["big_orders", "customers", "line_notes", "lines", "order_counts", "orders"])
+        #expect(
+            schema.tables.map(\.name) == ["big_orders", "customers", "line_notes", "lines", "order_counts", "orders"])
         #expect(Set(schema.tables.map(\.schemaName)) == [fixture.schema])
         let orders = try #require(schema.table(named: "orders"))
         #expect(orders.kind == .table)
@@ -238,7 +246,8 @@ import Testing
         #expect(orders.columns[2].comment == "BRL, after discounts")
         #expect(
             orders.foreignKeys == [
-                ForeignKey(columns: ["customer_id"], referencedTable: "\(fixture.schema).customers", referencedColumns: ["id"])
+                ForeignKey(
+                    columns: ["customer_id"], referencedTable: "\(fixture.schema).customers", referencedColumns: ["id"])
             ])
         #expect(try #require(schema.table(named: "lines")).columns.map(\.isPrimaryKey) == [true, true])
         #expect(
@@ -257,10 +266,11 @@ import Testing
     @Test func passwordsNeverAppearInMessages() throws {
         let url = try TestPostgres.requireURL()
         let wrong = url.replacingOccurrences(of: "datachat-test-password", with: "Sekr3t-wrong")
-        for conninfo in [wrong, "host=127.0.0.1 port=1 password=Sekr3t-wrong dbname=x connect_timeout=2",
+        for conninfo in [
+            wrong, "host=127.0.0.1 port=1 password=Sekr3t-wrong dbname=x connect_timeout=2",
             "host=127.0.0.1 password Sekr3t-wrong", "postgresql://u:Sekr3t-wrong@127.0.0.1:1/x?connect_timeout=2",
-            "postgresql://u@127.0.0.1:1/x?password=Sekr3t-wrong&port=abc"]
-        {
+            "postgresql://u@127.0.0.1:1/x?password=Sekr3t-wrong&port=abc",
+        ] {
             do {
                 _ = try PostgresDatabase(location: DatabaseLocation(parsing: conninfo), access: .readOnly)
                 Issue.record("\(conninfo) should not connect")
@@ -281,7 +291,9 @@ import Testing
             [.integer(2), .null, .null, .real(-.infinity)],
             [.integer(3), .text("\\N"), .blob([]), .null],
         ]
-        try writer.transaction { try writer.insertRows(into: "notes", columns: ["id", "body", "data", "score"], rows: rows) }
+        try writer.transaction {
+            try writer.insertRows(into: "notes", columns: ["id", "body", "data", "score"], rows: rows)
+        }
         #expect(try writer.fetchAll("SELECT id, body, data, score FROM notes ORDER BY id").rows == rows)
     }
 

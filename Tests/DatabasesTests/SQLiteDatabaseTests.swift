@@ -101,7 +101,9 @@ import Testing
         let notes = try #require(schema.table(named: "notes"))
         #expect(notes.columns.map(\.name) == ["id", "item_id", "body"])
         #expect(notes.columns[0].isPrimaryKey)
-        #expect(notes.foreignKeys == [ForeignKey(columns: ["item_id"], referencedTable: "items", referencedColumns: ["id"])])
+        #expect(
+            notes.foreignKeys == [ForeignKey(columns: ["item_id"], referencedTable: "items", referencedColumns: ["id"])]
+        )
         #expect(try #require(schema.table(named: "items")).columns[1].isNullable == false)
     }
 }

@@ -12,7 +12,8 @@ import Testing
         let path = try sample.sqliteFile(cacheDirectory: cache.path)
         #expect(try sample.sqliteFile(cacheDirectory: cache.path) == path)
         let database = try SQLiteDatabase(path: path, access: .readOnly)
-        for table in ["categories", "sellers", "customers", "products", "orders", "order_items", "payments", "reviews"] {
+        for table in ["categories", "sellers", "customers", "products", "orders", "order_items", "payments", "reviews"]
+        {
             let lines = try String(contentsOfFile: Repository.sampleData + "/data/\(table).csv", encoding: .utf8)
             var reader = CSVReader(bytes: Array(lines.utf8))
             var records = -1  // the header
@@ -24,7 +25,9 @@ import Testing
         #expect(orders >= 50_000)
         let violations = try database.fetchAll("SELECT count(*) FROM pragma_foreign_key_check")
         #expect(violations.rows == [[.integer(0)]])
-        #expect(try database.fetchAll("SELECT count(*) FROM orders WHERE delivered_at IS NULL").rows[0][0].intValue ?? 0 > 0)
+        #expect(
+            try database.fetchAll("SELECT count(*) FROM orders WHERE delivered_at IS NULL").rows[0][0].intValue ?? 0 > 0
+        )
     }
 
     @Test func leavesNoHalfBuiltFileBehind() throws {

@@ -187,7 +187,10 @@ import Testing
     @Test func dotEnvIsReadAndTheEnvironmentWins() throws {
         let server = try FakeLLMServer(script: Self.script)
         var runner = DatachatRunner(home: home.path)
-        try home.write(".env", "# local settings\nexport OPENAI_BASE_URL=\(server.baseURL)\nOPENAI_API_KEY='sk-from-dotenv'\nDATACHAT_FORMAT=csv\n")
+        try home.write(
+            ".env",
+            "# local settings\nexport OPENAI_BASE_URL=\(server.baseURL)\nOPENAI_API_KEY='sk-from-dotenv'\nDATACHAT_FORMAT=csv\n"
+        )
         runner.environment["DATACHAT_FORMAT"] = "json"
         let result = try runner.run(["-q", "how many orders?"])
         #expect(result.status == 0, "\(result.stderr)")

@@ -33,7 +33,8 @@ final class PostgresOneShotTests {
     func runner(_ server: FakeLLMServer, _ extra: [String: String] = [:]) -> DatachatRunner {
         DatachatRunner(
             home: home.path,
-            environment: ["OPENAI_API_KEY": "sk-test", "OPENAI_BASE_URL": server.baseURL].merging(extra) { _, new in new })
+            environment: ["OPENAI_API_KEY": "sk-test", "OPENAI_BASE_URL": server.baseURL].merging(extra) { _, new in new
+            })
     }
 
     /// CSV rows with numbers compared as numbers: PostgreSQL's exact numeric prints 564907.50 where

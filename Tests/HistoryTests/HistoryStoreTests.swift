@@ -40,7 +40,8 @@ enum Engine: String, CaseIterable, CustomTestStringConvertible {
                     .execute("CREATE SCHEMA \(schema)")
                 schemas.append(schema)
             }
-            return try DatabaseLocation(parsing: TestPostgres.url(try TestPostgres.requireURL(), searchPath: schemas[0]))
+            return try DatabaseLocation(
+                parsing: TestPostgres.url(try TestPostgres.requireURL(), searchPath: schemas[0]))
         }
     }
 
@@ -88,7 +89,8 @@ enum Engine: String, CaseIterable, CustomTestStringConvertible {
         let second = session("aaaa2222-0000-0000-0000-000000000000", title: "second")
         try store.createSession(first)
         try store.createSession(second)
-        try store.append(MessageRecord(sessionID: second.id, role: .user, content: "Top 100% sellers?", status: .pending))
+        try store.append(
+            MessageRecord(sessionID: second.id, role: .user, content: "Top 100% sellers?", status: .pending))
         #expect(try store.session(id: "aaaa1")?.title == "first")
         #expect(try store.session(id: "aaaa") == nil, "an ambiguous prefix matches nothing")
         #expect(try store.sessions().map(\.title) == ["second", "first"])
@@ -116,7 +118,8 @@ enum Engine: String, CaseIterable, CustomTestStringConvertible {
                     let own = try HistoryStore.open(location)
                     for index in 0..<perWriter {
                         try own.append(
-                            MessageRecord(sessionID: record.id, role: .user, content: "w\(writer) #\(index)", status: .pending))
+                            MessageRecord(
+                                sessionID: record.id, role: .user, content: "w\(writer) #\(index)", status: .pending))
                     }
                 } catch {
                     failures.add("\(error)")

@@ -14,7 +14,8 @@ import Testing
 
     func render(_ format: OutputFormat, _ result: QueryResult? = nil, width: Int? = nil) -> String {
         let output = StringOutput()
-        ResultRenderer.render(result ?? self.result, options: RenderOptions(format: format, terminalWidth: width), to: output)
+        ResultRenderer.render(
+            result ?? self.result, options: RenderOptions(format: format, terminalWidth: width), to: output)
         return output.text
     }
 
@@ -50,10 +51,12 @@ import Testing
     @Test func jsonKeepsNativeTypes() {
         let typed = QueryResult(
             columns: ["i", "r", "n", "b", "t", "j", "z", "a"].map { Column(name: $0) },
-            rows: [[
-                .integer(42), .real(2.5), .numeric("12345678901234567890.12"), .boolean(true), .text("é\"\n"),
-                .json("{\"k\":[1,2]}"), .null, .array([.integer(1), .null]),
-            ]])
+            rows: [
+                [
+                    .integer(42), .real(2.5), .numeric("12345678901234567890.12"), .boolean(true), .text("é\"\n"),
+                    .json("{\"k\":[1,2]}"), .null, .array([.integer(1), .null]),
+                ]
+            ])
         #expect(
             render(.json, typed)
                 == "[\n{\"i\":42,\"r\":2.5,\"n\":12345678901234567890.12,\"b\":true,\"t\":\"é\\\"\\n\",\"j\":{\"k\":[1,2]},\"z\":null,\"a\":[1,null]}\n]\n"

@@ -179,7 +179,8 @@ final class PostgresConnection {
         try sendSimple(sql)
         var failure: DatabaseError?
         while let result = try nextResult(&watch, sql: sql) {
-            if failure == nil, let error = PostgresErrors.error(from: result, watch: watch, connection: self, sql: sql) {
+            if failure == nil, let error = PostgresErrors.error(from: result, watch: watch, connection: self, sql: sql)
+            {
                 failure = error
             }
         }

@@ -38,7 +38,9 @@ extension PostgresDatabase {
         buffer.reserveCapacity(1 << 16)
         func flush() throws(DatabaseError) {
             let sent = buffer.withUnsafeBufferPointer { bytes in
-                bytes.withMemoryRebound(to: CChar.self) { PQputCopyData(connection.handle, $0.baseAddress, Int32($0.count)) }
+                bytes.withMemoryRebound(to: CChar.self) {
+                    PQputCopyData(connection.handle, $0.baseAddress, Int32($0.count))
+                }
             }
             guard sent == 1 else { throw connection.lostOrFailed(sql: sql) }
             buffer.removeAll(keepingCapacity: true)
@@ -55,7 +57,9 @@ extension PostgresDatabase {
         guard PQputCopyEnd(connection.handle, nil) == 1 else { throw connection.lostOrFailed(sql: sql) }
         var failure: DatabaseError?
         while let result = try connection.nextResult(&watch, sql: sql) {
-            if failure == nil { failure = PostgresErrors.error(from: result, watch: watch, connection: connection, sql: sql) }
+            if failure == nil {
+                failure = PostgresErrors.error(from: result, watch: watch, connection: connection, sql: sql)
+            }
         }
         if let failure { throw failure }
     }
@@ -69,10 +73,18 @@ extension PostgresDatabase {
         }
         for byte in text.utf8 {
             switch byte {
-            case UInt8(ascii: "\\"): buffer.append(byte); buffer.append(byte)
-            case UInt8(ascii: "\t"): buffer.append(UInt8(ascii: "\\")); buffer.append(UInt8(ascii: "t"))
-            case UInt8(ascii: "\n"): buffer.append(UInt8(ascii: "\\")); buffer.append(UInt8(ascii: "n"))
-            case UInt8(ascii: "\r"): buffer.append(UInt8(ascii: "\\")); buffer.append(UInt8(ascii: "r"))
+            case UInt8(ascii: "\\"):
+                buffer.append(byte)
+                buffer.append(byte)
+            case UInt8(ascii: "\t"):
+                buffer.append(UInt8(ascii: "\\"))
+                buffer.append(UInt8(ascii: "t"))
+            case UInt8(ascii: "\n"):
+                buffer.append(UInt8(ascii: "\\"))
+                buffer.append(UInt8(ascii: "n"))
+            case UInt8(ascii: "\r"):
+                buffer.append(UInt8(ascii: "\\"))
+                buffer.append(UInt8(ascii: "r"))
             default: buffer.append(byte)
             }
         }

@@ -21,43 +21,47 @@ extension PostgresDatabase {
         )
         """
 
-    static let relationsQuery = relationsCTE + """
-        SELECT r.oid, r.nspname, r.relname, r.relkind, d.description, r.reltuples::bigint
-        FROM relations r
-        LEFT JOIN pg_catalog.pg_description d
-            ON d.objoid = r.oid AND d.classoid = 'pg_catalog.pg_class'::regclass AND d.objsubid = 0
-        ORDER BY r.position, r.relname
-        """
+    static let relationsQuery =
+        relationsCTE + """
+            SELECT r.oid, r.nspname, r.relname, r.relkind, d.description, r.reltuples::bigint
+            FROM relations r
+            LEFT JOIN pg_catalog.pg_description d
+                ON d.objoid = r.oid AND d.classoid = 'pg_catalog.pg_class'::regclass AND d.objsubid = 0
+            ORDER BY r.position, r.relname
+            """
 
-    static let columnsQuery = relationsCTE + """
-        SELECT a.attrelid, a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod), a.attnotnull, d.description
-        FROM relations r
-        JOIN pg_catalog.pg_attribute a ON a.attrelid = r.oid
-        LEFT JOIN pg_catalog.pg_description d
-            ON d.objoid = a.attrelid AND d.classoid = 'pg_catalog.pg_class'::regclass AND d.objsubid = a.attnum
-        WHERE a.attnum > 0 AND NOT a.attisdropped
-        ORDER BY a.attrelid, a.attnum
-        """
+    static let columnsQuery =
+        relationsCTE + """
+            SELECT a.attrelid, a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod), a.attnotnull, d.description
+            FROM relations r
+            JOIN pg_catalog.pg_attribute a ON a.attrelid = r.oid
+            LEFT JOIN pg_catalog.pg_description d
+                ON d.objoid = a.attrelid AND d.classoid = 'pg_catalog.pg_class'::regclass AND d.objsubid = a.attnum
+            WHERE a.attnum > 0 AND NOT a.attisdropped
+            ORDER BY a.attrelid, a.attnum
+            """
 
-    static let keysQuery = relationsCTE + """
-        SELECT con.conrelid, con.contype,
-            ARRAY(SELECT a.attname FROM unnest(con.conkey) WITH ORDINALITY AS k(num, ord)
-                  JOIN pg_catalog.pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.num ORDER BY k.ord),
-            fn.nspname, fc.relname,
-            ARRAY(SELECT a.attname FROM unnest(con.confkey) WITH ORDINALITY AS k(num, ord)
-                  JOIN pg_catalog.pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.num ORDER BY k.ord)
-        FROM relations r
-        JOIN pg_catalog.pg_constraint con ON con.conrelid = r.oid AND con.contype IN ('p', 'f')
-        LEFT JOIN pg_catalog.pg_class fc ON fc.oid = con.confrelid
-        LEFT JOIN pg_catalog.pg_namespace fn ON fn.oid = fc.relnamespace
-        ORDER BY con.conrelid, con.conname
-        """
+    static let keysQuery =
+        relationsCTE + """
+            SELECT con.conrelid, con.contype,
+                ARRAY(SELECT a.attname FROM unnest(con.conkey) WITH ORDINALITY AS k(num, ord)
+                      JOIN pg_catalog.pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.num ORDER BY k.ord),
+                fn.nspname, fc.relname,
+                ARRAY(SELECT a.attname FROM unnest(con.confkey) WITH ORDINALITY AS k(num, ord)
+                      JOIN pg_catalog.pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.num ORDER BY k.ord)
+            FROM relations r
+            JOIN pg_catalog.pg_constraint con ON con.conrelid = r.oid AND con.contype IN ('p', 'f')
+            LEFT JOIN pg_catalog.pg_class fc ON fc.oid = con.confrelid
+            LEFT JOIN pg_catalog.pg_namespace fn ON fn.oid = fc.relnamespace
+            ORDER BY con.conrelid, con.conname
+            """
 
     public func schema() throws -> Schema {
         let wanted: DatabaseValue = schemas.isEmpty ? .null : .array(schemas.map { .text($0) })
-        let results = try fetchInOneSnapshot([
-            Self.relationsQuery, Self.columnsQuery, Self.keysQuery,
-        ], parameters: [wanted])
+        let results = try fetchInOneSnapshot(
+            [
+                Self.relationsQuery, Self.columnsQuery, Self.keysQuery,
+            ], parameters: [wanted])
         let (relations, columnRows, keyRows) = (results[0], results[1], results[2])
 
         var columnsByTable: [Int: [TableColumn]] = [:]
@@ -120,7 +124,11 @@ extension PostgresDatabase {
                     var rows: [[DatabaseValue]] = []
                     _ = try stream(
                         on: connection, sql, parameters: parameters, watch: watch, maxRows: nil, maxBytes: nil,
-                        columns: { _ in }, row: { rows.append($0); return true })
+                        columns: { _ in },
+                        row: {
+                            rows.append($0)
+                            return true
+                        })
                     results.append(rows)
                 }
             } catch {

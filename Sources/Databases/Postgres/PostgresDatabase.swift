@@ -56,7 +56,11 @@ public final class PostgresDatabase: Database {
         var rows: [[DatabaseValue]] = []
         _ = try stream(
             on: connection, PostgresTypes.catalogueQuery, parameters: [], watch: PostgresWatch.unlimited,
-            maxRows: nil, maxBytes: nil, columns: { _ in }, row: { rows.append($0); return true })
+            maxRows: nil, maxBytes: nil, columns: { _ in },
+            row: {
+                rows.append($0)
+                return true
+            })
         types.load(rows)
     }
 
@@ -161,7 +165,8 @@ public final class PostgresDatabase: Database {
                     on: connection, sql, parameters: parameters, watch: watch, maxRows: limits.maxRows,
                     maxBytes: limits.maxBytes, columns: columns, row: row)
             }
-            return QueryStats(rowCount: count, truncated: truncated, elapsedSeconds: start.duration(to: clock.now).seconds)
+            return QueryStats(
+                rowCount: count, truncated: truncated, elapsedSeconds: start.duration(to: clock.now).seconds)
         } catch let error as DatabaseError {
             discard(connection, after: error)
             throw error
@@ -226,7 +231,8 @@ public final class PostgresDatabase: Database {
             columnTypes = fields.map(\.1)
             for type in columnTypes where types.type(type) == nil { types.isStale = true }
             do {
-                try columns(fields.map { Column(name: $0.0, typeName: types.columnTypeName(oid: $0.1, modifier: $0.2)) })
+                try columns(
+                    fields.map { Column(name: $0.0, typeName: types.columnTypeName(oid: $0.1, modifier: $0.2)) })
             } catch {
                 stop(error)
             }

@@ -55,7 +55,8 @@ struct PostgresTypes {
         for (oid, name, decoding, arrayOID) in scalars {
             types[oid] = PostgresType(name: name, decoding: decoding)
             if let arrayOID {
-                types[arrayOID] = PostgresType(name: name + "[]", decoding: .array(element: oid, delimiter: UInt8(ascii: ",")))
+                types[arrayOID] = PostgresType(
+                    name: name + "[]", decoding: .array(element: oid, delimiter: UInt8(ascii: ",")))
             }
         }
         return types
@@ -98,7 +99,9 @@ struct PostgresTypes {
             switch entry.kind {
             case "d": return decoding(entry.base, depth: depth + 1)
             case "b" where entry.category == "A" && entry.element != 0:
-                let delimiter = Self.builtin[entry.element] != nil ? UInt8(ascii: ",") : (entries[entry.element]?.delimiter ?? UInt8(ascii: ","))
+                let delimiter =
+                    Self.builtin[entry.element] != nil
+                    ? UInt8(ascii: ",") : (entries[entry.element]?.delimiter ?? UInt8(ascii: ","))
                 return .array(element: entry.element, delimiter: delimiter)
             default: return .text
             }
@@ -170,7 +173,8 @@ struct PostgresTypes {
             guard digit < 10 else { return nil }
             let (shifted, overflow1) = value.multipliedReportingOverflow(by: 10)
             let (next, overflow2) =
-                negative ? shifted.subtractingReportingOverflow(Int64(digit)) : shifted.addingReportingOverflow(Int64(digit))
+                negative
+                ? shifted.subtractingReportingOverflow(Int64(digit)) : shifted.addingReportingOverflow(Int64(digit))
             guard !overflow1, !overflow2 else { return nil }
             value = next
             index += 1
@@ -220,7 +224,9 @@ struct PostgresTypes {
                     continue
                 }
                 if index + 3 < bytes.count {
-                    let value = (Int(bytes[index + 1]) - 48) * 64 + (Int(bytes[index + 2]) - 48) * 8 + Int(bytes[index + 3]) - 48
+                    let value =
+                        (Int(bytes[index + 1]) - 48) * 64 + (Int(bytes[index + 2]) - 48) * 8 + Int(bytes[index + 3])
+                        - 48
                     output.append(UInt8(truncatingIfNeeded: value))
                     index += 4
                     continue

@@ -17,7 +17,9 @@ struct PostgresWatch {
 
     init(limits: QueryLimits) {
         timeoutSeconds = limits.timeoutSeconds
-        deadline = limits.timeoutSeconds.map { ContinuousClock.now.advanced(by: .milliseconds(Int64($0 * 1000) + 2_000)) }
+        deadline = limits.timeoutSeconds.map {
+            ContinuousClock.now.advanced(by: .milliseconds(Int64($0 * 1000) + 2_000))
+        }
         isCancelled = limits.isCancelled
     }
 

@@ -22,11 +22,13 @@ final class SQLiteWatchdog {
     func install(on handle: OpaquePointer) {
         guard isActive else { return }
         let context = Unmanaged.passUnretained(self).toOpaque()
-        sqlite3_progress_handler(handle, 4_000, { context in
-            guard let context else { return 0 }
-            let watchdog = Unmanaged<SQLiteWatchdog>.fromOpaque(context).takeUnretainedValue()
-            return watchdog.shouldStop() ? 1 : 0
-        }, context)
+        sqlite3_progress_handler(
+            handle, 4_000,
+            { context in
+                guard let context else { return 0 }
+                let watchdog = Unmanaged<SQLiteWatchdog>.fromOpaque(context).takeUnretainedValue()
+                return watchdog.shouldStop() ? 1 : 0
+            }, context)
     }
 
     func remove(from handle: OpaquePointer) {

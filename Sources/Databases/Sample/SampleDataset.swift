@@ -93,7 +93,8 @@ public struct SampleDataset: Sendable {
                     total += batch.count
                     batch.removeAll(keepingCapacity: true)
                     progress(
-                        Progress(table: table, rows: total, bytesRead: bytesBefore + reader.offset, totalBytes: totalBytes))
+                        Progress(
+                            table: table, rows: total, bytesRead: bytesBefore + reader.offset, totalBytes: totalBytes))
                 }
                 while let record = reader.nextRecord() {
                     batch.append(record)
@@ -154,7 +155,8 @@ public struct SampleDataset: Sendable {
     private func readBytes(_ path: String) throws -> [UInt8] {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw DatabaseError(
-                .cannotOpen, "the sample data file \(path) is missing: set DATACHAT_SAMPLE_DIR to the sample-data folder")
+                .cannotOpen,
+                "the sample data file \(path) is missing: set DATACHAT_SAMPLE_DIR to the sample-data folder")
         }
         return [UInt8](data)
     }

@@ -21,7 +21,8 @@ struct LoadSampleCommand: ParsableCommand {
     func run() throws {
         let resources = ResourceLocator(environment: Settings.environment())
         guard let directory = resources.sampleDirectory else {
-            throw CommandFailure("cannot find the bundled sample data: set DATACHAT_SAMPLE_DIR to datachat's sample-data/")
+            throw CommandFailure(
+                "cannot find the bundled sample data: set DATACHAT_SAMPLE_DIR to datachat's sample-data/")
         }
         let location: DatabaseLocation
         do {
@@ -46,14 +47,16 @@ struct LoadSampleCommand: ParsableCommand {
             var finished: [String: Int] = [:]
             try sample.load(into: database, replace: replace) { progress in
                 finished[progress.table] = progress.rows
-                bar.show(fraction: Double(progress.bytesRead) / Double(max(progress.totalBytes, 1)), label: progress.table)
+                bar.show(
+                    fraction: Double(progress.bytesRead) / Double(max(progress.totalBytes, 1)), label: progress.table)
             }
             rows = finished.values.reduce(0, +)
             tables = Set(finished.keys)
         } catch let error as DatabaseError {
             bar.clear()
             throw CommandFailure(
-                "cannot load the sample into \(location.redacted): \(error.message)", exitCode: ExitStatus.databaseError)
+                "cannot load the sample into \(location.redacted): \(error.message)", exitCode: ExitStatus.databaseError
+            )
         } catch {
             bar.clear()
             throw error

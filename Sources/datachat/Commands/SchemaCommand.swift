@@ -4,7 +4,8 @@ import Render
 /// `datachat schema`: exactly what the model is shown about the database, to check what it knows.
 struct SchemaCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "schema", abstract: "Print what the model would be shown: the system prompt with schema and notes.")
+        commandName: "schema", abstract: "Print what the model would be shown: the system prompt with schema and notes."
+    )
 
     @OptionGroup var options: GlobalOptions
 

@@ -14,7 +14,8 @@ struct SessionsCommand: ParsableCommand {
         do {
             return try HistoryStore.open(DatabaseLocation(parsing: settings.historyURL))
         } catch {
-            throw CommandFailure("\(error): check --history-url or DATACHAT_HISTORY_URL", exitCode: ExitStatus.databaseError)
+            throw CommandFailure(
+                "\(error): check --history-url or DATACHAT_HISTORY_URL", exitCode: ExitStatus.databaseError)
         }
     }
 
@@ -26,10 +27,13 @@ struct SessionsCommand: ParsableCommand {
         func run() throws {
             let sessions = try SessionsCommand.openStore(options).sessions(limit: limit)
             let rows = sessions.map { session -> [DatabaseValue] in
-                [.text(String(session.id.prefix(8))), .text(session.updatedAt), .text(session.title),
-                 .text(session.model), .text(session.dataSource)]
+                [
+                    .text(String(session.id.prefix(8))), .text(session.updatedAt), .text(session.title),
+                    .text(session.model), .text(session.dataSource),
+                ]
             }
-            SessionsCommand.print(columns: ["id", "updated", "title", "model", "database"], rows: rows, options: options)
+            SessionsCommand.print(
+                columns: ["id", "updated", "title", "model", "database"], rows: rows, options: options)
         }
     }
 
@@ -70,8 +74,10 @@ struct SessionsCommand: ParsableCommand {
         func run() throws {
             let messages = try SessionsCommand.openStore(options).search(text)
             let rows = messages.map { message -> [DatabaseValue] in
-                [.text(String(message.sessionID.prefix(8))), .text(message.createdAt), .text(message.role.rawValue),
-                 .text(message.sql ?? message.content)]
+                [
+                    .text(String(message.sessionID.prefix(8))), .text(message.createdAt), .text(message.role.rawValue),
+                    .text(message.sql ?? message.content),
+                ]
             }
             SessionsCommand.print(columns: ["session", "when", "role", "text"], rows: rows, options: options)
         }
@@ -99,7 +105,8 @@ struct SessionsCommand: ParsableCommand {
         ResultRenderer.render(
             QueryResult(columns: columns.map { Column(name: $0) }, rows: rows),
             options: RenderOptions(
-                format: format, color: terminal && settings?.color != false, terminalWidth: terminal ? Terminal.width : nil),
+                format: format, color: terminal && settings?.color != false,
+                terminalWidth: terminal ? Terminal.width : nil),
             to: output)
     }
 }

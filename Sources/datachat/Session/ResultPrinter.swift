@@ -31,7 +31,8 @@ final class ResultPrinter: TurnObserver {
 
     /// Says why the request goes out again and, when part of the answer had arrived, that it starts over.
     func modelRetrying(_ retry: ChatRetry, attempt: Int) {
-        let wait = retry.delaySeconds < 1
+        let wait =
+            retry.delaySeconds < 1
             ? "\(Int((retry.delaySeconds * 1000).rounded())) ms" : "\((retry.delaySeconds * 10).rounded() / 10) s"
         let restart = retry.discardsText ? "; the answer starts over" : ""
         StandardError.error(

@@ -19,7 +19,8 @@ final class AppContext {
         do {
             history = try HistoryStore.open(DatabaseLocation(parsing: settings.historyURL))
         } catch {
-            throw CommandFailure("\(error): check --history-url or DATACHAT_HISTORY_URL", exitCode: ExitStatus.databaseError)
+            throw CommandFailure(
+                "\(error): check --history-url or DATACHAT_HISTORY_URL", exitCode: ExitStatus.databaseError)
         }
         guard let promptsDirectory = settings.promptsDirectory else {
             throw CommandFailure("cannot find the prompts folder: set DATACHAT_PROMPTS_DIR to datachat's prompts/")
@@ -35,7 +36,8 @@ final class AppContext {
             try settings.tableContextPath.map { path throws(CommandFailure) in try Self.tableNotes(path: path) }
             ?? defaultNotes.flatMap { try? Self.tableNotes(path: $0) }
         assistant = Assistant(
-            location: location, connect: { [schemas = settings.schemas] in
+            location: location,
+            connect: { [schemas = settings.schemas] in
                 try DatabaseConnector.open(location, access: .readOnly, schemas: schemas)
             },
             client: ChatClient(configuration: settings.llm), history: history, prompts: prompts, tableNotes: notes,
@@ -62,7 +64,8 @@ final class AppContext {
         }
         guard let sampleDirectory = settings.sampleDirectory else {
             throw CommandFailure(
-                "no database given and the bundled sample is not found: set DATABASE_URL or --database-url, or DATACHAT_SAMPLE_DIR")
+                "no database given and the bundled sample is not found: set DATABASE_URL or --database-url, or DATACHAT_SAMPLE_DIR"
+            )
         }
         let sample = SampleDataset(directory: sampleDirectory)
         do {

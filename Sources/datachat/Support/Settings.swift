@@ -48,7 +48,8 @@ struct Settings {
         let cacheHome = value(nil, "XDG_CACHE_HOME") ?? home + "/.cache"
 
         databaseURL = value(options.databaseURL, "DATABASE_URL")
-        historyURL = value(options.historyURL, "DATACHAT_HISTORY_URL") ?? "sqlite://" + dataHome + "/datachat/history.sqlite"
+        historyURL =
+            value(options.historyURL, "DATACHAT_HISTORY_URL") ?? "sqlite://" + dataHome + "/datachat/history.sqlite"
         let baseURL = value(options.baseURL, "OPENAI_BASE_URL") ?? LLMConfiguration.openAIBaseURL
         llm = LLMConfiguration(
             baseURL: baseURL, apiKey: value(nil, "OPENAI_API_KEY") ?? value(nil, "AZURE_OPENAI_API_KEY"),
@@ -57,12 +58,14 @@ struct Settings {
         let formatName = value(options.format, "DATACHAT_FORMAT") ?? "table"
         guard let format = OutputFormat(rawValue: formatName.lowercased()) else {
             throw CommandFailure(
-                "unknown format \"\(formatName)\": use one of \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+                "unknown format \"\(formatName)\": use one of \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))"
+            )
         }
         self.format = format
         showSQL = options.showSQL
         sqlOnly = options.sqlOnly
-        maxRows = try Self.positive(options.maxRows.map(String.init) ?? value(nil, "DATACHAT_MAX_ROWS"), "--max-rows", 1_000)
+        maxRows = try Self.positive(
+            options.maxRows.map(String.init) ?? value(nil, "DATACHAT_MAX_ROWS"), "--max-rows", 1_000)
         statementTimeout = Double(
             try Self.positive(options.timeout.map(String.init) ?? value(nil, "DATACHAT_TIMEOUT"), "--timeout", 30))
         maxRepairs = try Self.positive(value(nil, "DATACHAT_MAX_REPAIRS"), "DATACHAT_MAX_REPAIRS", 1, allowZero: true)
@@ -90,7 +93,9 @@ struct Settings {
             }
             llm.style = parsed
         }
-        if let version = value("DATACHAT_AZURE_API_VERSION") ?? value("OPENAI_API_VERSION") { llm.azureAPIVersion = version }
+        if let version = value("DATACHAT_AZURE_API_VERSION") ?? value("OPENAI_API_VERSION") {
+            llm.azureAPIVersion = version
+        }
         func seconds(_ name: String) throws(CommandFailure) -> Double? {
             guard let text = value(name) else { return nil }
             guard let seconds = Double(text), seconds > 0, seconds.isFinite else {
@@ -115,12 +120,14 @@ struct Settings {
         llm.caBundlePath = value("DATACHAT_CA_BUNDLE") ?? value("CURL_CA_BUNDLE") ?? value("SSL_CERT_FILE")
         llm.caDirectory = value("SSL_CERT_DIR")
         if let bundle = llm.caBundlePath, !FileManager.default.fileExists(atPath: bundle) {
-            throw CommandFailure("the CA bundle \(bundle) does not exist: check DATACHAT_CA_BUNDLE, CURL_CA_BUNDLE or SSL_CERT_FILE")
+            throw CommandFailure(
+                "the CA bundle \(bundle) does not exist: check DATACHAT_CA_BUNDLE, CURL_CA_BUNDLE or SSL_CERT_FILE")
         }
         // As curl does: https_proxy or HTTPS_PROXY for https, only lowercase http_proxy for http (the
         // uppercase one can be set by a CGI request), then all_proxy.
         let https = llm.baseURL.lowercased().hasPrefix("https:")
-        let proxy = https
+        let proxy =
+            https
             ? value("https_proxy") ?? value("HTTPS_PROXY") : value("http_proxy")
         llm.proxy = proxy ?? value("all_proxy") ?? value("ALL_PROXY")
         llm.noProxy = value("no_proxy") ?? value("NO_PROXY")
@@ -147,7 +154,9 @@ struct Settings {
         return headers
     }
 
-    private static func positive(_ text: String?, _ name: String, _ fallback: Int, allowZero: Bool = false) throws(CommandFailure) -> Int {
+    private static func positive(_ text: String?, _ name: String, _ fallback: Int, allowZero: Bool = false)
+        throws(CommandFailure) -> Int
+    {
         guard let text else { return fallback }
         guard let number = Int(text), number > 0 || (allowZero && number == 0) else {
             throw CommandFailure("\(name) must be a whole number\(allowZero ? "" : " above 0"), not \"\(text)\"")
