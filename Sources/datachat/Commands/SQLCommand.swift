@@ -105,10 +105,10 @@ extension SQLCommand {
             let items = checks.enumerated().map { number, check in
                 var fields = [
                     "\"statement\": \(number + 1)", "\"allowed\": \(check.verdict.isAllowed)",
-                    "\"sql\": \(jsonString(check.text))",
+                    "\"sql\": \(ValueFormatter.jsonString(check.text))",
                 ]
                 if case .rejected(let reason, let position) = check.verdict {
-                    fields.append("\"reason\": \(jsonString(reason))")
+                    fields.append("\"reason\": \(ValueFormatter.jsonString(reason))")
                     if let position {
                         let (line, column) = lineAndColumn(of: position, in: sql)
                         fields += ["\"offset\": \(position)", "\"line\": \(line)", "\"column\": \(column)"]
@@ -132,24 +132,6 @@ extension SQLCommand {
         static func oneLine(_ text: String, limit: Int) -> String {
             let flat = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
             return flat.count <= limit ? flat : String(flat.prefix(limit - 1)) + "…"
-        }
-
-        static func jsonString(_ text: String) -> String {
-            var result = "\""
-            for scalar in text.unicodeScalars {
-                switch scalar {
-                case "\"": result += "\\\""
-                case "\\": result += "\\\\"
-                case "\n": result += "\\n"
-                case "\r": result += "\\r"
-                case "\t": result += "\\t"
-                case _ where scalar.value < 0x20:
-                    let hex = String(scalar.value, radix: 16)
-                    result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                default: result.unicodeScalars.append(scalar)
-                }
-            }
-            return result + "\""
         }
     }
 }
