@@ -34,6 +34,19 @@ extension DatabaseValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral
 }
 
 extension DatabaseValue {
+    /// PostgreSQL's bytea text form, `\x` and two hex digits a byte: how blobs are sent as parameters
+    /// and shown in every text format.
+    public static func byteaHex(_ bytes: [UInt8]) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var output: [UInt8] = [UInt8(ascii: "\\"), UInt8(ascii: "x")]
+        output.reserveCapacity(2 + bytes.count * 2)
+        for byte in bytes {
+            output.append(digits[Int(byte >> 4)])
+            output.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+
     /// A text parameter, or NULL when `value` is nil: what the history store binds.
     public static func optional(_ value: String?) -> DatabaseValue {
         value.map { .text($0) } ?? .null

@@ -13,7 +13,7 @@ public enum ValueFormatter {
         case .integer(let integer): return String(integer)
         case .real(let real): return format(real)
         case .boolean(let flag): return flag ? "true" : "false"
-        case .blob(let bytes): return hex(bytes)
+        case .blob(let bytes): return DatabaseValue.byteaHex(bytes)
         case .array(let items): return "{" + items.map(arrayElement).joined(separator: ",") + "}"
         case .text(let string), .numeric(let string), .date(let string), .time(let string),
             .timestamp(let string), .timestampWithTimeZone(let string), .interval(let string), .uuid(let string),
@@ -49,18 +49,6 @@ public enum ValueFormatter {
         let scale = pow(10, 14 - magnitude)
         let rounded = (real * scale).rounded() / scale
         return String(rounded.isFinite ? rounded : real)
-    }
-
-    /// PostgreSQL's bytea output: `\x` and two hex digits a byte.
-    public static func hex(_ bytes: [UInt8]) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var output: [UInt8] = [UInt8(ascii: "\\"), UInt8(ascii: "x")]
-        output.reserveCapacity(2 + bytes.count * 2)
-        for byte in bytes {
-            output.append(digits[Int(byte >> 4)])
-            output.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: output, as: UTF8.self)
     }
 
     /// True for values a table aligns to the right.

@@ -60,23 +60,12 @@ struct PostgresParameter {
             if real.isInfinite { return real < 0 ? "-Infinity" : "Infinity" }
             return String(real)
         case .boolean(let flag): return flag ? "true" : "false"
-        case .blob(let bytes): return hex(bytes)
+        case .blob(let bytes): return DatabaseValue.byteaHex(bytes)
         case .array(let items): return arrayLiteral(items)
         case .text(let s), .numeric(let s), .date(let s), .time(let s), .timestamp(let s),
             .timestampWithTimeZone(let s), .interval(let s), .uuid(let s), .json(let s):
             return s
         }
-    }
-
-    static func hex(_ bytes: [UInt8]) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var output: [UInt8] = [UInt8(ascii: "\\"), UInt8(ascii: "x")]
-        output.reserveCapacity(2 + bytes.count * 2)
-        for byte in bytes {
-            output.append(digits[Int(byte >> 4)])
-            output.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: output, as: UTF8.self)
     }
 
     /// `{1,"two",NULL}`: every element quoted, so commas, braces and quotes inside values stay inside.
