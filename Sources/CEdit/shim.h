@@ -8,8 +8,13 @@
 typedef char *(*dc_el_prompt_function)(EditLine *);
 typedef unsigned char (*dc_el_command_function)(EditLine *, int);
 
-/// el_init on the standard streams, whose C globals Swift 6 will not touch.
-static inline EditLine *dc_el_init(const char *program) { return el_init(program, stdin, stdout, stderr); }
+/// el_init on the standard streams, whose C globals Swift 6 will not touch; the prompt and the edited
+/// line go to standard error when standard output is not the terminal (`datachat > answers.txt`).
+static inline EditLine *dc_el_init(const char *program, int output_to_stderr) {
+    return el_init(program, stdin, output_to_stderr ? stderr : stdout, stderr);
+}
+static inline int dc_el_set_getcfn(EditLine *el, el_rfunc_t f) { return el_set(el, EL_GETCFN, f); }
+static inline int dc_el_refresh(EditLine *el) { return el_set(el, EL_REFRESH); }
 static inline int dc_el_set_prompt(EditLine *el, dc_el_prompt_function f) { return el_set(el, EL_PROMPT, f); }
 static inline int dc_el_set_editor(EditLine *el, const char *mode) { return el_set(el, EL_EDITOR, mode); }
 static inline int dc_el_set_signal(EditLine *el, int on) { return el_set(el, EL_SIGNAL, on); }

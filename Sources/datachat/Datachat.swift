@@ -27,6 +27,9 @@ struct Datachat: ParsableCommand {
         help: "Answer one question, print the result and exit ('-' reads standard input).")
     var query: String?
 
+    @Flag(help: "In a session, show each query and ask before running it (\\confirm switches it).")
+    var confirm = false
+
     mutating func run() throws {
         let settings = try Settings(options: options, environment: Settings.environment())
         Interrupt.install()
@@ -39,7 +42,7 @@ struct Datachat: ParsableCommand {
             throw ExitCode(OneShot(context: context).run(question))
         }
         let context = try AppContext(settings: settings)
-        throw ExitCode(InteractiveSession(context: context).run())
+        throw ExitCode(InteractiveSession(context: context, confirm: confirm).run())
     }
 
     static func readStandardInput() -> String {

@@ -1,60 +1,210 @@
 import Assistant
+import Databases
 import FoundationEssentials
 import Render
 
-/// `datachat` with no question: a conversation on one database, one question a line.
-///
-/// On a terminal it edits lines with libedit and keeps their history across runs; on a pipe it reads
-/// one question a line and prints only the answers, so `datachat < questions.txt` works in scripts.
-struct InteractiveSession {
-    let context: AppContext
+#if canImport(Glibc)
+    import Glibc
+#endif
 
-    func run() -> Int32 {
-        let interactive = Terminal.inputIsTerminal
-        let editor = interactive ? LineEditor(program: "datachat", historyFile: historyFile()) : nil
-        if interactive {
-            StandardError.write(
-                "datachat \(Settings.version) on \(context.location.redacted). Ask a question; \\q quits.\n")
-        }
-        var lastFailureCode = ExitStatus.answered
-        while true {
-            Interrupt.reset()
-            let line: String?
-            if let editor {
-                line = editor.readLine(prompt: "datachat> ")
-            } else {
-                line = Swift.readLine()
+/// `datachat` with no question: a conversation on one database.
+///
+/// On a terminal it edits lines with libedit (history across runs, completion, Ctrl-C to cancel) and
+/// shows each turn as it happens; on a pipe it reads one question a line and prints only the answers,
+/// so `datachat < questions.txt` works in scripts. Lines starting with a backslash are meta-commands.
+final class InteractiveSession {
+    let context: AppContext
+    var view: SessionView
+    let editor: LineEditor?
+    let spinner: Spinner
+    /// The schema for completion, read once.
+    private let schemaSource: SchemaSource
+    private let input = StandardInputLines()
+    private var lastFailureCode = ExitStatus.answered
+
+    static let prompt = "datachat> "
+    static let continuationPrompt = "    ...> "
+
+    init(context: AppContext, confirm: Bool) {
+        self.context = context
+        let settings = context.settings
+        let screenIsTerminal = Terminal.outputIsTerminal
+        view = SessionView(
+            format: settings.format, unexpandedFormat: settings.format == .expanded ? .table : settings.format,
+            confirm: confirm, outputPath: nil, color: screenIsTerminal && settings.color,
+            dialect: context.location.dialect, pager: settings.pager)
+        spinner = Spinner(enabled: StandardError.isTerminal && Terminal.inputIsTerminal, unicode: settings.unicode)
+        schemaSource = SchemaSource(assistant: context.assistant)
+        var editor: LineEditor?
+        if Terminal.inputIsTerminal {
+            let folder = settings.stateDirectory
+            try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            let history = context.history
+            let completion = Completion(
+                schema: { [schemaSource] in schemaSource.schema },
+                sessionIDs: { (try? history.sessions(limit: 20).map(\.id)) ?? [] })
+            editor = LineEditor(program: "datachat", historyFile: folder + "/history") {
+                completion.candidates(before: $0)
             }
-            guard let line else { break }
-            let question = line.trimmedLine()
-            if question.isEmpty { continue }
-            editor?.remember(question)
-            if question == "\\q" || question == "quit" || question == "exit" { break }
-            let output = FileOutput.standardOutput()
-            let printer = ResultPrinter(settings: context.settings, output: output, explain: interactive)
-            let outcome = context.assistant.ask(question, observer: printer, isCancelled: Interrupt.check)
-            output.flush()
-            if let failure = outcome.failure {
-                StandardError.error(failure.message)
-                lastFailureCode = ExitStatus.code(for: failure)
-            }
         }
-        if interactive { StandardError.write("\n") }
-        // Piped input reports the last failure, so a script notices; a person quitting does not need it.
-        return interactive ? ExitStatus.answered : lastFailureCode
+        self.editor = editor
     }
 
-    private func historyFile() -> String? {
-        let folder = context.settings.stateDirectory
-        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        return folder + "/history"
+    var isInteractive: Bool { editor != nil }
+
+    func run() -> Int32 {
+        if isInteractive { greet() }
+        while true {
+            Interrupt.reset()
+            guard let line = readInput() else { break }
+            if line.isEmpty { continue }
+            if line == "quit" || line == "exit" { break }
+            if line.hasPrefix("\\") {
+                if !perform(line) { break }
+            } else {
+                ask(line)
+            }
+        }
+        if isInteractive { StandardError.write("\n") }
+        // Piped input reports the last failure, so a script notices; a person quitting does not need it.
+        return isInteractive ? ExitStatus.answered : lastFailureCode
+    }
+
+    private func greet() {
+        StandardError.write(
+            "datachat \(Settings.version) on \(context.location.redacted). Ask a question, \\? for help, \\q to quit.\n")
+        let llm = context.settings.llm
+        if llm.requiresKey, llm.apiKey == nil {
+            StandardError.write(
+                TextStyle(enabled: view.color).yellow(
+                    "No model endpoint is configured: set OPENAI_API_KEY for OpenAI, or OPENAI_BASE_URL for Ollama "
+                        + "(http://localhost:11434/v1) or any OpenAI-compatible server. \\sql works meanwhile.") + "\n")
+        }
+    }
+
+    // MARK: Input
+
+    /// The next question or command, joined from several lines when it continues (a trailing backslash,
+    /// or an unclosed quote or parenthesis in `\sql`); "" after Ctrl-C; nil at the end of input.
+    private func readInput() -> String? {
+        var lines: [String] = []
+        while true {
+            let next: String
+            if let editor {
+                switch editor.readLine(prompt: lines.isEmpty ? Self.prompt : Self.continuationPrompt) {
+                case .interrupted: return ""
+                case .end: return lines.isEmpty ? nil : ""
+                case .line(let text): next = text
+                }
+            } else {
+                guard let text = input.next() else { return lines.isEmpty ? nil : lines.joined(separator: "\n") }
+                next = text
+            }
+            var line = next
+            let continues = line.hasSuffix("\\") && !line.hasSuffix("\\\\") && line.trimmingWhitespace() != "\\"
+            if continues { line.removeLast() }
+            lines.append(line)
+            let text = lines.joined(separator: "\n").trimmingWhitespace()
+            if continues || (text.hasPrefix("\\sql") && Self.isOpen(text)) { continue }
+            if !text.isEmpty { editor?.remember(lines.map { $0.trimmingWhitespace() }.joined(separator: " ")) }
+            return text
+        }
+    }
+
+    /// An unclosed quote, quoted identifier or parenthesis: the SQL goes on on the next line.
+    static func isOpen(_ sql: String) -> Bool {
+        var quote: Character?
+        var depth = 0
+        for character in sql {
+            if let open = quote {
+                if character == open { quote = nil }
+            } else if character == "'" || character == "\"" {
+                quote = character
+            } else if character == "(" {
+                depth += 1
+            } else if character == ")" {
+                depth -= 1
+            }
+        }
+        return quote != nil || depth > 0
+    }
+
+    // MARK: Turns
+
+    /// A question for the model, shown as it happens.
+    func ask(_ question: String) {
+        finish(turn: { display, isCancelled in
+            context.assistant.ask(question, observer: display, isCancelled: isCancelled)
+        })
+    }
+
+    /// Runs one turn with the display of the session's kind and reports its failure in one line.
+    func finish(turn: (TurnObserver, @escaping @Sendable () -> Bool) -> TurnOutcome) {
+        let outcome: TurnOutcome
+        if isInteractive {
+            let display = TurnDisplay(view: view, spinner: spinner, editor: editor)
+            let spinner = self.spinner
+            outcome = turn(display) {
+                spinner.tick()
+                return Interrupt.isRaised
+            }
+            display.end()
+        } else {
+            let output = FileOutput.standardOutput()
+            let printer = ResultPrinter(settings: context.settings, output: output, explain: false, format: view.format)
+            outcome = turn(printer, Interrupt.check)
+            output.flush()
+        }
+        guard let failure = outcome.failure else { return }
+        StandardError.error(failure.message)
+        lastFailureCode = ExitStatus.code(for: failure)
     }
 }
 
-extension String {
-    func trimmedLine() -> String {
-        let start = firstIndex(where: { !$0.isWhitespace }) ?? endIndex
-        let end = lastIndex(where: { !$0.isWhitespace }).map { index(after: $0) } ?? start
-        return String(self[start..<Swift.max(start, end)])
+/// The analysed schema for completion: read at the first Tab, kept for the session.
+final class SchemaSource {
+    private let assistant: Assistant
+    private var cached: Schema??
+
+    init(assistant: Assistant) {
+        self.assistant = assistant
+    }
+
+    /// nil when the database cannot be read: completion then offers no names.
+    var schema: Schema? {
+        if let cached { return cached }
+        let schema = try? assistant.database().schema()
+        cached = .some(schema)
+        return schema
+    }
+}
+
+/// Standard input one line at a time when it is not a terminal. Unlike `readLine`, a signal that
+/// interrupts the read (a window resize) is not mistaken for the end of the input.
+final class StandardInputLines {
+    private var buffer: [UInt8] = []
+    private var atEnd = false
+
+    func next() -> String? {
+        while true {
+            if let newline = buffer.firstIndex(of: UInt8(ascii: "\n")) {
+                var line = Array(buffer[..<newline])
+                buffer.removeSubrange(...newline)
+                if line.last == UInt8(ascii: "\r") { line.removeLast() }
+                return String(decoding: line, as: UTF8.self)
+            }
+            if atEnd {
+                guard !buffer.isEmpty else { return nil }
+                defer { buffer.removeAll() }
+                return String(decoding: buffer, as: UTF8.self)
+            }
+            var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+            let count = read(STDIN_FILENO, &chunk, chunk.count)
+            if count > 0 {
+                buffer += chunk[..<count]
+            } else if count == 0 || errno != EINTR || Interrupt.isRaised {
+                atEnd = true
+            }
+        }
     }
 }

@@ -14,13 +14,13 @@ final class ResultPrinter: TurnObserver {
     private var renderer: ResultRenderer?
 
     /// `explain`: show the model's words (without its SQL) on standard error, for a person watching.
-    init(settings: Settings, output: TextOutput, explain: Bool) {
+    init(settings: Settings, output: TextOutput, explain: Bool, format: OutputFormat? = nil) {
         self.settings = settings
         self.output = output
         self.explain = explain
         let terminal = output is FileOutput && Terminal.outputIsTerminal
         options = RenderOptions(
-            format: settings.format, color: terminal && settings.color, terminalWidth: terminal ? Terminal.width : nil)
+            format: format ?? settings.format, color: terminal && settings.color, terminalWidth: terminal ? Terminal.width : nil)
     }
 
     func modelAnswered(_ reply: String, attempt: Int) {
@@ -31,6 +31,10 @@ final class ResultPrinter: TurnObserver {
 
     /// Says why the request goes out again and, when part of the answer had arrived, that it starts over.
     func modelRetrying(_ retry: ChatRetry, attempt: Int) {
+        Self.reportRetry(retry)
+    }
+
+    static func reportRetry(_ retry: ChatRetry) {
         let wait =
             retry.delaySeconds < 1
             ? "\(Int((retry.delaySeconds * 1000).rounded())) ms" : "\((retry.delaySeconds * 10).rounded() / 10) s"
@@ -65,7 +69,7 @@ final class ResultPrinter: TurnObserver {
     func resultFinished(rowCount: Int, truncated: Bool) {
         renderer?.finish(truncated: truncated)
         renderer = nil
-        if truncated, settings.format != .table {
+        if truncated, options.format != .table {
             StandardError.write("datachat: showing the first \(rowCount) rows; raise --max-rows for more\n")
         }
     }

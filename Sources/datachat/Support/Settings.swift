@@ -27,6 +27,11 @@ struct Settings {
     var stateDirectory: String
     var color: Bool
     var userName: String
+    var home: String
+    /// The pager for results taller than the screen ($PAGER; default `less -SRFX`; empty: none).
+    var pager: String?
+    /// The terminal takes UTF-8 (LC_ALL, LC_CTYPE or LANG say so), for the spinner's braille frames.
+    var unicode: Bool
 
     static let version = "0.1.0"
 
@@ -80,6 +85,10 @@ struct Settings {
         stateDirectory = (value(nil, "XDG_STATE_HOME") ?? home + "/.local/state") + "/datachat"
         color = environment["NO_COLOR"].map(\.isEmpty) ?? true
         userName = environment["USER"] ?? environment["LOGNAME"] ?? "unknown"
+        self.home = home
+        pager = environment["PAGER"].map { $0.trimmedLine().isEmpty ? nil : $0 } ?? "less -SRFX"
+        let locale = value(nil, "LC_ALL") ?? value(nil, "LC_CTYPE") ?? value(nil, "LANG") ?? ""
+        unicode = locale.lowercased().filter { $0 != "-" }.contains("utf8")
     }
 
     /// The endpoint's transport: style, timeouts, retries, headers, TLS trust and proxy, as curl users

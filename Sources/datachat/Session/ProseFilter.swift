@@ -1,0 +1,74 @@
+/// The model's words as they stream, without its fenced code blocks (the SQL is shown on its own,
+/// highlighted) and without runs of blank lines that the removed blocks leave behind.
+///
+/// Text is held back only while it could still be the start of a fence at the beginning of a line, so
+/// prose appears word by word as it arrives.
+struct ProseFilter {
+    private var inFence = false
+    private var atLineStart = true
+    /// Characters at the start of a line that may yet turn out to be a fence.
+    private var held = ""
+    /// After a fence marker, the rest of its line (the language tag) is dropped.
+    private var skippingMarkerLine = false
+    /// Newlines not yet written: written (at most two) only when more text follows.
+    private var pendingNewlines = 0
+    private var wroteText = false
+
+    /// The visible part of `delta`.
+    mutating func feed(_ delta: String) -> String {
+        var visible = ""
+        for character in delta {
+            if skippingMarkerLine {
+                if character == "\n" {
+                    skippingMarkerLine = false
+                    atLineStart = true
+                }
+                continue
+            }
+            if atLineStart {
+                held.append(character)
+                let marker = held.drop(while: { $0 == " " })
+                if character != "\n", "```".hasPrefix(marker) {
+                    if marker == "```" {
+                        inFence.toggle()
+                        held = ""
+                        atLineStart = false
+                        skippingMarkerLine = true
+                    }
+                    continue
+                }
+                atLineStart = character == "\n"
+                if !inFence { emit(held, into: &visible) }
+                held = ""
+                continue
+            }
+            if !inFence { emit(String(character), into: &visible) }
+            if character == "\n" { atLineStart = true }
+        }
+        return visible
+    }
+
+    /// What is left at the end of the answer: held text, and a final newline if anything was written.
+    mutating func finish() -> String {
+        var visible = ""
+        if !inFence { emit(held, into: &visible) }
+        held = ""
+        if wroteText { visible += "\n" }
+        pendingNewlines = 0
+        wroteText = false
+        return visible
+    }
+
+    private mutating func emit(_ text: String, into visible: inout String) {
+        for character in text {
+            if character == "\n" {
+                pendingNewlines += 1
+                continue
+            }
+            if wroteText, pendingNewlines > 0 { visible += String(repeating: "\n", count: min(2, pendingNewlines)) }
+            pendingNewlines = 0
+            visible.append(character)
+            wroteText = true
+        }
+    }
+}

@@ -1,0 +1,76 @@
+import Render
+import SQLGuard
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// How results are shown in a session; changed by `\x`, `\format`, `\o` and `\confirm`.
+struct SessionView {
+    var format: OutputFormat
+    /// The format `\x off` goes back to.
+    var unexpandedFormat: OutputFormat
+    var confirm: Bool
+    /// `\o FILE`: results go there instead of the screen.
+    var outputPath: String?
+    /// Colour on the screen (a terminal, and no NO_COLOR).
+    var color: Bool
+    var dialect: SQLDialect
+    /// $PAGER; nil: no pager.
+    var pager: String?
+}
+
+/// Where one result goes: the `\o` file, or the screen through the pager when taller than the window.
+final class ResultDestination {
+    let output: TextOutput
+    let renderOptions: RenderOptions
+    private let paged: PagedOutput?
+    private var finished = false
+
+    init(view: SessionView) {
+        if let path = view.outputPath {
+            let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+            output = descriptor >= 0 ? OwnedFileOutput(descriptor: descriptor) : FileOutput.standardOutput()
+            renderOptions = RenderOptions(format: view.format)
+            paged = nil
+        } else if Terminal.outputIsTerminal {
+            let paged = PagedOutput(pagerCommand: view.pager, rows: Terminal.height ?? 24)
+            self.paged = paged
+            output = paged
+            renderOptions = RenderOptions(format: view.format, color: view.color, terminalWidth: Terminal.width)
+        } else {
+            output = FileOutput.standardOutput()
+            renderOptions = RenderOptions(format: view.format)
+            paged = nil
+        }
+    }
+
+    /// The pager was quit before the end.
+    var isClosed: Bool { paged?.isClosed ?? false }
+
+    func finish() {
+        guard !finished else { return }
+        finished = true
+        output.flush()
+        paged?.finish()
+    }
+}
+
+/// A file opened for `\o`, closed when the result is written.
+final class OwnedFileOutput: TextOutput {
+    private let file: FileOutput
+    private let descriptor: Int32
+
+    init(descriptor: Int32) {
+        self.descriptor = descriptor
+        file = FileOutput(descriptor: descriptor)
+    }
+
+    deinit {
+        file.flush()
+        close(descriptor)
+    }
+
+    func write(_ text: String) { file.write(text) }
+    func flush() { file.flush() }
+}

@@ -1,0 +1,128 @@
+import Assistant
+import Databases
+import LLM
+import Render
+import SQLGuard
+
+/// Shows a turn in a terminal session as it happens: a spinner until the first token, the model's
+/// words as they stream, the SQL (highlighted when the terminal has colour), then the result.
+///
+/// The model's words and the SQL go to the screen; the result goes to the session's destination
+/// (the screen through the pager, or the `\o` file).
+final class TurnDisplay: TurnObserver {
+    private let view: SessionView
+    private let spinner: Spinner
+    private let editor: LineEditor?
+    private let screen = FileOutput.standardOutput()
+    private let style: TextStyle
+    private var prose = ProseFilter()
+    private var destination: ResultDestination?
+    private var renderer: ResultRenderer?
+
+    init(view: SessionView, spinner: Spinner, editor: LineEditor?) {
+        self.view = view
+        self.spinner = spinner
+        self.editor = editor
+        style = TextStyle(enabled: view.color)
+    }
+
+    func modelCalled(attempt: Int) {
+        spinner.start(attempt == 1 ? "thinking" : "correcting")
+    }
+
+    func modelText(_ delta: String, attempt: Int) {
+        spinner.stop()
+        let visible = prose.feed(delta)
+        guard !visible.isEmpty else { return }
+        screen.write(style.dim(visible))
+        screen.flush()
+    }
+
+    func modelRetrying(_ retry: ChatRetry, attempt: Int) {
+        spinner.stop()
+        endProse()
+        ResultPrinter.reportRetry(retry)
+        spinner.start("waiting")
+    }
+
+    func modelAnswered(_ reply: String, attempt: Int) {
+        spinner.stop()
+        endProse()
+    }
+
+    func sqlReady(_ sql: String, attempt: Int) {
+        spinner.stop()
+        screen.write(SQLHighlighter.highlight(sql, dialect: view.dialect, style: style) + "\n")
+        screen.flush()
+    }
+
+    /// With `\confirm on`: Run? [Y/n/e]; e puts the SQL in the line editor to change first.
+    func approve(_ sql: String, attempt: Int) -> SQLApproval {
+        defer { spinner.start("running") }
+        guard view.confirm, let editor else { return .run(sql) }
+        while true {
+            switch editor.readLine(prompt: "Run? [Y/n/e] ") {
+            case .interrupted, .end: return .skip
+            case .line(let answer):
+                switch answer.trimmingWhitespace().lowercased() {
+                case "", "y", "yes": return .run(sql)
+                case "n", "no": return .skip
+                case "e", "edit":
+                    let flat = sql.split(whereSeparator: \.isNewline).map { $0.trimmingWhitespace() }
+                        .joined(separator: " ")
+                    guard case .line(let edited) = editor.readLine(prompt: "sql> ", initial: flat) else { return .skip }
+                    editor.remember("\\sql " + edited)
+                    return .run(edited)
+                default: continue
+                }
+            }
+        }
+    }
+
+    func repairing(after failure: TurnFailure, attempt: Int) {
+        spinner.stop()
+        StandardError.write(style.yellow("\(failure.message); asking the model to correct it") + "\n")
+    }
+
+    func resultStarted(columns: [Column]) {
+        spinner.stop()
+        let destination = ResultDestination(view: view)
+        let renderer = ResultRenderer(options: destination.renderOptions, output: destination.output)
+        renderer.begin(columns: columns)
+        self.destination = destination
+        self.renderer = renderer
+    }
+
+    func resultRow(_ row: [DatabaseValue]) {
+        renderer?.add(row: row)
+    }
+
+    func resultFinished(rowCount: Int, truncated: Bool) {
+        renderer?.finish(truncated: truncated)
+        destination?.finish()
+        renderer = nil
+        destination = nil
+        if truncated, view.format != .table {
+            StandardError.write("datachat: showing the first \(rowCount) rows; raise --max-rows for more\n")
+        }
+    }
+
+    /// True once the pager was quit: the rest of the rows are not wanted.
+    var resultAbandoned: Bool { destination?.isClosed ?? false }
+
+    /// Clears whatever the turn left on the screen's last line.
+    func end() {
+        spinner.stop()
+        endProse()
+        destination?.finish()
+        destination = nil
+    }
+
+    private func endProse() {
+        let rest = prose.finish()
+        if !rest.isEmpty {
+            screen.write(style.dim(rest))
+            screen.flush()
+        }
+    }
+}
