@@ -12,16 +12,19 @@ public final class Assistant {
     /// The analysed database, known before any connection is made.
     public let location: DatabaseLocation
     private let connect: () throws -> any Database
-    private var connection: (any Database)?
-    public let client: ChatClient
+    var connection: (any Database)?
+    /// The endpoint's client; `useModel(_:)` replaces it with one for another model.
+    public internal(set) var client: ChatClient
     public let history: HistoryStore
     public let prompts: PromptSet
     /// The business notes on tables and columns, sent with every question.
     public let tableNotes: String?
     public var configuration: AssistantConfiguration
     /// The conversation questions belong to; created with the first question.
-    public private(set) var sessionID: String?
+    public internal(set) var sessionID: String?
     private var schemaCache: (text: String, fingerprint: String)?
+    /// The first rows and the hash of the result being read, for the history.
+    var preview = PreviewCollector(limit: 0)
 
     /// `connect` opens the analysed database read-only; it is called at the first question, so a
     /// missing database is a failed turn that is saved like any other, not a crash at start-up.
@@ -71,7 +74,7 @@ public final class Assistant {
         return opened
     }
 
-    private func schemaInfo() throws -> (text: String, fingerprint: String) {
+    func schemaInfo() throws -> (text: String, fingerprint: String) {
         if let schemaCache { return schemaCache }
         let schema = try database().schema()
         let info = (SchemaDescriber.describe(schema), SchemaDescriber.fingerprint(schema))
@@ -81,50 +84,40 @@ public final class Assistant {
 
     /// The system prompt for this database.
     public func systemPrompt() throws -> String {
-        prompts.system.render([
+        prompts.system.render(try promptValues())
+    }
+
+    /// What every template may use: the database's dialect, schema and notes, the row cap and the date.
+    func promptValues() throws -> [String: String] {
+        [
             "dialect": location.dialect.displayName,
             "schema": try schemaInfo().text,
             "table_notes": tableNotes?.trimmed().isEmpty == false ? tableNotes!.trimmed() : "(none)",
             "max_rows": String(configuration.maxRows),
             "today": String(Timestamp.now().prefix(10)),
-        ])
+        ]
     }
 
     /// Answers `question`: the whole turn, saved as it goes. Never throws: every failure is in the outcome.
+    ///
+    /// With an observer that asks for approval (`--confirm`), the SQL runs only once the user says so; SQL the
+    /// user edited at that prompt is checked by the guard again and never sent back to the model for repair.
     public func ask(
         _ question: String, observer: TurnObserver? = nil, isCancelled: (@Sendable () -> Bool)? = nil
     ) -> TurnOutcome {
-        let clock = ContinuousClock()
-        let start = clock.now
+        let start = ContinuousClock.now
         var outcome = TurnOutcome(sessionID: sessionID ?? "", question: question)
-        defer { outcome.timings.total = start.duration(to: clock.now).milliseconds }
+        answer(&outcome, observer: observer, isCancelled: isCancelled, start: start)
+        outcome.timings.total = start.duration(to: .now).milliseconds
+        return outcome
+    }
 
-        let schema: (text: String, fingerprint: String)?
-        var setupFailure: TurnFailure?
-        do {
-            schema = try schemaInfo()
-        } catch let error as DatabaseError {
-            schema = nil
-            setupFailure = .database(error)
-        } catch {
-            schema = nil
-            setupFailure = .assistant(AssistantError(.configuration, "cannot read the schema: \(error)"))
-        }
-
-        // The question is saved before anything else can fail.
-        do {
-            outcome.sessionID = try ensureSession(title: question, fingerprint: schema?.fingerprint ?? "")
-            try history.append(
-                MessageRecord(sessionID: outcome.sessionID, role: .user, content: question, status: .pending))
-        } catch {
-            outcome.failure = .assistant(AssistantError(.history, "cannot save to the history store: \(error)"))
-            return outcome
-        }
-        if let setupFailure {
-            outcome.failure = setupFailure
-            save(outcome, attempt: 0, start: start)
-            return outcome
-        }
+    private func answer(
+        _ outcome: inout TurnOutcome, observer: TurnObserver?, isCancelled: (@Sendable () -> Bool)?,
+        start: ContinuousClock.Instant
+    ) {
+        let question = outcome.question
+        guard beginTurn(&outcome, userMessage: question, start: start, model: model) else { return }
 
         var messages: [ChatMessage]
         do {
@@ -132,58 +125,72 @@ public final class Assistant {
             messages.append(ChatMessage(.user, question))
         } catch {
             outcome.failure = .assistant(AssistantError(.history, "cannot read the history store: \(error)"))
-            save(outcome, attempt: 0, start: start)
-            return outcome
+            save(outcome, attempt: 0, start: start, model: model)
+            return
         }
 
         for attempt in 1...(1 + max(0, configuration.maxRepairs)) {
             outcome.attempts = attempt
             outcome.failure = nil
             outcome.sql = nil
-            observer?.modelCalled(attempt: attempt)
-            let completion: ChatCompletion
-            do {
-                completion = try client.complete(
-                    messages, isCancelled: isCancelled, onText: { observer?.modelText($0, attempt: attempt) },
-                    onRetry: { observer?.modelRetrying($0, attempt: attempt) })
-            } catch {
-                outcome.failure = error.code == .cancelled ? .cancelled : .endpoint(error)
-                save(outcome, attempt: attempt, start: start)
-                return outcome
+            let executedBefore = outcome.timings.execution
+            guard
+                let completion = callModel(
+                    messages, attempt: attempt, into: &outcome, observer: observer,
+                    isCancelled: isCancelled)
+            else {
+                save(outcome, attempt: attempt, start: start, model: model)
+                return
             }
-            outcome.reply = completion.text
-            outcome.usage.promptTokens += completion.usage.promptTokens
-            outcome.usage.completionTokens += completion.usage.completionTokens
-            outcome.usage.isEstimate = outcome.usage.isEstimate || completion.usage.isEstimate
-            outcome.timings.firstToken = outcome.timings.firstToken ?? completion.firstByteSeconds * 1000
-            outcome.timings.model += completion.totalSeconds * 1000
-            observer?.modelAnswered(completion.text, attempt: attempt)
-
             guard let sql = SQLExtractor.extract(from: completion.text) else {
                 outcome.failure = .noSQL(reply: completion.text)
-                save(outcome, attempt: attempt, start: start, model: completion.model)
-                return outcome
+                save(outcome, attempt: attempt, start: start, model: model, completion: completion)
+                return
             }
             outcome.sql = sql
-            let verdict = SQLGuard.check(sql, dialect: location.dialect)
-            if let reason = verdict.reason {
-                outcome.failure = .rejected(reason: reason)
-            } else {
+            outcome.failure = refusal(of: sql)
+            var userWroteSQL = false
+            if outcome.failure == nil {
                 observer?.sqlReady(sql, attempt: attempt)
                 if configuration.execute {
-                    run(sql, into: &outcome, observer: observer, isCancelled: isCancelled)
+                    userWroteSQL = approveAndExecute(
+                        sql, attempt: attempt, into: &outcome, observer: observer, isCancelled: isCancelled)
                 }
             }
-            guard let failure = outcome.failure, isRepairable(failure), attempt <= configuration.maxRepairs else {
-                save(outcome, attempt: attempt, start: start, model: completion.model)
-                return outcome
-            }
-            save(outcome, attempt: attempt, start: start, model: completion.model)
+            save(
+                outcome, attempt: attempt, start: start, model: model, completion: completion,
+                executionMilliseconds: outcome.timings.execution - executedBefore)
+            guard let failure = outcome.failure, !userWroteSQL, isRepairable(failure),
+                attempt <= configuration.maxRepairs
+            else { return }
             observer?.repairing(after: failure, attempt: attempt)
             messages.append(ChatMessage(.assistant, completion.text))
             messages.append(ChatMessage(.user, prompts.repair.render(["sql": sql, "error": failure.message])))
         }
-        return outcome
+    }
+
+    /// Asks the observer whether to run `sql`, then runs it or the user's edit of it. True when the user
+    /// changed the SQL: a failure is then theirs, not the model's to repair.
+    private func approveAndExecute(
+        _ sql: String, attempt: Int, into outcome: inout TurnOutcome, observer: TurnObserver?,
+        isCancelled: (@Sendable () -> Bool)?
+    ) -> Bool {
+        switch observer?.approve(sql, attempt: attempt) ?? .run(sql) {
+        case .skip:
+            outcome.failure = .declined
+            return false
+        case .run(let text):
+            let edited = text.trimmed()
+            let changed = edited != sql
+            if changed {
+                outcome.sql = edited
+                outcome.failure = refusal(of: edited)
+            }
+            if outcome.failure == nil {
+                execute(edited, into: &outcome, observer: observer, isCancelled: isCancelled)
+            }
+            return changed
+        }
     }
 
     /// A refused query or an engine error is the model's to fix; timeouts, cancels and lost connections are not.
@@ -193,149 +200,5 @@ public final class Assistant {
         case .database(let error): return error.code == .statementFailed
         default: return false
         }
-    }
-
-    private var preview = PreviewCollector(limit: 0)
-
-    private func run(
-        _ sql: String, into outcome: inout TurnOutcome, observer: TurnObserver?, isCancelled: (@Sendable () -> Bool)?
-    ) {
-        let clock = ContinuousClock()
-        let start = clock.now
-        preview = PreviewCollector(limit: configuration.previewRows)
-        let limits = QueryLimits(
-            maxRows: configuration.maxRows, timeoutSeconds: configuration.statementTimeout,
-            maxBytes: configuration.maxResultBytes, isCancelled: isCancelled)
-        do {
-            var columns: [Column] = []
-            let stats = try database().query(
-                sql, parameters: [], limits: limits,
-                columns: { names in
-                    columns = names
-                    preview.begin(columns: names)
-                    observer?.resultStarted(columns: names)
-                },
-                row: { values in
-                    preview.add(values)
-                    observer?.resultRow(values)
-                    return true
-                })
-            outcome.columns = columns
-            outcome.rowCount = stats.rowCount
-            outcome.truncated = stats.truncated
-            observer?.resultFinished(rowCount: stats.rowCount, truncated: stats.truncated)
-        } catch let error as DatabaseError {
-            outcome.failure = error.code == .cancelled ? .cancelled : .database(error)
-            if error.code == .connectionLost { connection = nil }
-        } catch {
-            outcome.failure = .database(DatabaseError(.statementFailed, "\(error)", sql: sql))
-        }
-        outcome.timings.execution += start.duration(to: clock.now).milliseconds
-    }
-
-    private func ensureSession(title: String, fingerprint: String) throws -> String {
-        if let sessionID { return sessionID }
-        let now = Timestamp.now()
-        let record = SessionRecord(
-            id: HistoryStore.newID(), title: String(title.trimmed().prefix(120)), createdAt: now, updatedAt: now,
-            dataSource: location.redacted, dialect: location.dialect.rawValue,
-            model: client.configuration.model, endpointHost: client.configuration.endpointHost,
-            userName: configuration.userName, clientVersion: configuration.clientVersion,
-            schemaFingerprint: fingerprint)
-        try history.createSession(record)
-        sessionID = record.id
-        return record.id
-    }
-
-    /// Saves one attempt's answer. A store failure here must not lose the answer on screen, so it is
-    /// reported in the outcome's reply rather than thrown.
-    private func save(_ outcome: TurnOutcome, attempt: Int, start: ContinuousClock.Instant, model: String? = nil) {
-        let succeeded = outcome.failure == nil && configuration.execute
-        var record = MessageRecord(
-            sessionID: outcome.sessionID, role: .assistant, content: outcome.reply ?? "", sql: outcome.sql,
-            status: outcome.status, error: outcome.failure?.message, attempt: max(1, attempt),
-            model: model ?? client.configuration.model, promptTokens: outcome.usage.promptTokens,
-            completionTokens: outcome.usage.completionTokens, firstTokenMilliseconds: outcome.timings.firstToken,
-            modelMilliseconds: outcome.timings.model, executionMilliseconds: outcome.timings.execution,
-            totalMilliseconds: start.duration(to: ContinuousClock.now).milliseconds)
-        if succeeded {
-            record.columns = outcome.columns.map(\.name)
-            record.rowCount = outcome.rowCount
-            record.resultHash = preview.hash
-            record.resultPreview = preview.csv
-        }
-        _ = try? history.append(record)
-    }
-
-    /// The session's earlier questions and the SQL that answered them, oldest first, as chat messages.
-    private func earlierTurns(excludingLast: Bool) throws -> [ChatMessage] {
-        guard let sessionID, configuration.historyTurns > 0 else { return [] }
-        var records = try history.messages(sessionID: sessionID)
-        if excludingLast, records.last?.role == .user { records.removeLast() }
-        var turns: [[ChatMessage]] = []
-        for record in records {
-            switch record.role {
-            case .user:
-                turns.append([ChatMessage(.user, record.content)])
-            case .assistant:
-                guard !turns.isEmpty else { continue }
-                let answer: String
-                if let sql = record.sql, record.status == .ok {
-                    answer = "```sql\n\(sql)\n```"
-                } else {
-                    answer =
-                        record.content.isEmpty
-                        ? "(no answer: \(record.error ?? record.status.rawValue))" : record.content
-                }
-                // A repaired turn keeps only its final answer.
-                turns[turns.count - 1] = [turns[turns.count - 1][0], ChatMessage(.assistant, answer)]
-            }
-        }
-        return turns.filter { $0.count == 2 }.suffix(configuration.historyTurns).flatMap { $0 }
-    }
-}
-
-/// Keeps the first rows of a result as CSV and hashes every row, for the history.
-struct PreviewCollector {
-    let limit: Int
-    private(set) var csv = ""
-    private var rows = 0
-    private var fnv = FNV1a()
-    private var renderer: ResultRenderer?
-    private let output = StringOutput()
-
-    init(limit: Int) {
-        self.limit = limit
-    }
-
-    var hash: String { fnv.hexDigest }
-
-    mutating func begin(columns: [Column]) {
-        let renderer = ResultRenderer(options: RenderOptions(format: .csv), output: output)
-        renderer.begin(columns: columns)
-        self.renderer = renderer
-        for column in columns { fnv.add(column.name + "\u{1F}") }
-    }
-
-    mutating func add(_ row: [DatabaseValue]) {
-        // Each value's display text (NULL as a lone 0x00), unit-separated: cheap enough to run on every row
-        // of a million-row answer, where rendering JSON for the hash alone cost as much as printing.
-        for value in row {
-            if let text = ValueFormatter.text(value) { fnv.add(text) } else { fnv.add(0x00) }
-            fnv.add(0x1F)
-        }
-        fnv.add(0x1E)
-        rows += 1
-        if rows <= limit {
-            renderer?.add(row: row)
-            csv = output.text
-        }
-    }
-}
-
-extension Duration {
-    var milliseconds: Double {
-        let (seconds, attoseconds) = components
-        return Double(seconds) * 1000 + Double(attoseconds) / 1e15
     }
 }

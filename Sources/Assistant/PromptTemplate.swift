@@ -46,19 +46,24 @@ public struct PromptTemplate: Sendable, Hashable {
     }
 }
 
-/// The templates one turn needs.
+/// The templates the assistant fills in, loaded once from the prompts folder.
 public struct PromptSet: Sendable {
     /// Sets the scene: dialect, schema, table notes, rules for the answer.
     public var system: PromptTemplate
     /// Sent after a rejected or failed SQL, with the error, to ask for a corrected query.
     public var repair: PromptTemplate
+    /// Sets the scene for `\explain`: put a query into plain words, with the schema and notes to hand.
+    public var explain: PromptTemplate
 
-    public init(system: PromptTemplate, repair: PromptTemplate) {
+    public init(system: PromptTemplate, repair: PromptTemplate, explain: PromptTemplate) {
         self.system = system
         self.repair = repair
+        self.explain = explain
     }
 
     public static func load(from directory: String) throws(AssistantError) -> PromptSet {
-        PromptSet(system: try .load("system.md", from: directory), repair: try .load("repair.md", from: directory))
+        PromptSet(
+            system: try .load("system.md", from: directory), repair: try .load("repair.md", from: directory),
+            explain: try .load("explain.md", from: directory))
     }
 }

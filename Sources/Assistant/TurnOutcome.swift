@@ -11,6 +11,8 @@ public enum TurnFailure: Error, Sendable {
     case rejected(reason: String)
     case database(DatabaseError)
     case cancelled
+    /// The user said no at the confirmation prompt: the SQL was not run. Never sent for repair.
+    case declined
     case assistant(AssistantError)
 
     /// One line for the user.
@@ -23,6 +25,7 @@ public enum TurnFailure: Error, Sendable {
         case .rejected(let reason): "the SQL was refused: \(reason)"
         case .database(let error): "the database reported an error: \(error.message)"
         case .cancelled: "cancelled"
+        case .declined: "not run: declined at the confirmation prompt"
         case .assistant(let error): error.message
         }
     }
@@ -38,7 +41,7 @@ public enum TurnFailure: Error, Sendable {
         case .endpoint, .database, .assistant: .error
         case .noSQL: .noSQL
         case .rejected: .rejected
-        case .cancelled: .cancelled
+        case .cancelled, .declined: .cancelled
         }
     }
 }
@@ -70,6 +73,14 @@ public struct TurnOutcome: Sendable {
     public var status: MessageStatus { failure?.status ?? .ok }
 }
 
+/// The user's answer at the confirmation prompt (`--confirm`, `\confirm on`).
+public enum SQLApproval: Sendable, Equatable {
+    /// Run this SQL: the model's as shown, or the user's edit of it (checked by the guard again).
+    case run(String)
+    /// Do not run it; the turn ends and is saved as declined.
+    case skip
+}
+
 /// Told of a turn's progress, so a terminal can show it as it happens.
 ///
 /// Rows come one at a time, so a long result never has to sit in memory.
@@ -85,6 +96,9 @@ public protocol TurnObserver: AnyObject {
     func modelAnswered(_ reply: String, attempt: Int)
     /// This SQL passed the guard and is about to run (or would, with `execute` off).
     func sqlReady(_ sql: String, attempt: Int)
+    /// Asked after `sqlReady`, when the SQL is about to run: the user may run it, edit it, or skip it.
+    /// Called from the turn's own thread and waited for, so a terminal can prompt here.
+    func approve(_ sql: String, attempt: Int) -> SQLApproval
     /// An attempt failed and the model is being asked to repair it.
     func repairing(after failure: TurnFailure, attempt: Int)
     func resultStarted(columns: [Column])
@@ -98,6 +112,8 @@ extension TurnObserver {
     public func modelRetrying(_ retry: ChatRetry, attempt: Int) {}
     public func modelAnswered(_ reply: String, attempt: Int) {}
     public func sqlReady(_ sql: String, attempt: Int) {}
+    /// Runs everything unasked: confirmation is for those who turn it on.
+    public func approve(_ sql: String, attempt: Int) -> SQLApproval { .run(sql) }
     public func repairing(after failure: TurnFailure, attempt: Int) {}
     public func resultStarted(columns: [Column]) {}
     public func resultRow(_ row: [DatabaseValue]) {}

@@ -33,9 +33,13 @@ public struct MessageRecord: Sendable, Hashable {
     public var resultPreview: String?
     /// Which try at the SQL this is: 1, or more after a repair.
     public var attempt: Int
+    /// The model that wrote this answer; nil when none was asked (`\sql`).
     public var model: String?
+    /// The tokens of the one request that wrote this answer, not the turn's running total, so that a
+    /// session's sum counts each request once; nil when no model answered.
     public var promptTokens: Int?
     public var completionTokens: Int?
+    /// This attempt's wait for the first token and for the whole answer.
     public var firstTokenMilliseconds: Double?
     public var modelMilliseconds: Double?
     public var executionMilliseconds: Double?

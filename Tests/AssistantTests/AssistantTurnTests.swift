@@ -9,40 +9,12 @@ import Testing
 
 /// Whole turns through the real HTTP path (FakeLLM on loopback) and a real SQLite file.
 @Suite struct AssistantTurnTests {
-    let folder = TemporaryDirectory("assistant-tests")
+    let fixture = AssistantFixture()
 
-    func makeDatabase() throws -> String {
-        let path = folder.file("shop.db")
-        let writer = try SQLiteDatabase(path: path, access: .readWrite)
-        try writer.execute(
-            """
-            CREATE TABLE IF NOT EXISTS sales (id INTEGER PRIMARY KEY, region TEXT NOT NULL, amount REAL NOT NULL);
-            DELETE FROM sales;
-            INSERT INTO sales VALUES (1, 'north', 10.5), (2, 'south', 20), (3, 'north', 4.5);
-            """)
-        return path
-    }
+    func makeDatabase() throws -> String { try fixture.makeDatabase() }
 
     func makeAssistant(baseURL: String, databasePath: String? = nil, maxRepairs: Int = 1) throws -> Assistant {
-        let path = try databasePath ?? makeDatabase()
-        let location = DatabaseLocation(sqlitePath: path)
-        let history = try HistoryStore.open(DatabaseLocation(sqlitePath: folder.file("history.sqlite")))
-        return Assistant(
-            location: location, connect: { try DatabaseConnector.open(location, access: .readOnly) },
-            client: ChatClient(
-                configuration: LLMConfiguration(baseURL: baseURL, apiKey: "sk-test-123", model: "fake-model")),
-            history: history, prompts: try PromptSet.load(from: Repository.prompts),
-            tableNotes: "sales: one row per sale",
-            configuration: AssistantConfiguration(maxRepairs: maxRepairs, clientVersion: "test", userName: "tester"))
-    }
-
-    final class Recorder: TurnObserver {
-        var rows: [[DatabaseValue]] = []
-        var sql: [String] = []
-        var repairs = 0
-        func sqlReady(_ sql: String, attempt: Int) { self.sql.append(sql) }
-        func resultRow(_ row: [DatabaseValue]) { rows.append(row) }
-        func repairing(after failure: TurnFailure, attempt: Int) { repairs += 1 }
+        try fixture.makeAssistant(baseURL: baseURL, databasePath: databasePath, maxRepairs: maxRepairs)
     }
 
     @Test func answersAndSavesTheTurn() throws {
@@ -56,11 +28,13 @@ import Testing
                 ],
                 default: "no"))
         let assistant = try makeAssistant(baseURL: server.baseURL)
-        let recorder = Recorder()
+        let recorder = TurnRecorder()
         let outcome = assistant.ask("Sales by region?", observer: recorder)
         #expect(outcome.failure == nil)
         #expect(recorder.rows == [[.text("north"), .real(15)], [.text("south"), .real(20)]])
         #expect(outcome.rowCount == 2)
+        #expect(outcome.timings.total >= outcome.timings.model + outcome.timings.execution)
+        #expect(outcome.timings.model > 0)
 
         let messages = try assistant.history.messages(sessionID: outcome.sessionID)
         #expect(messages.map(\.role) == [.user, .assistant])
@@ -104,7 +78,7 @@ import Testing
             """
         let server = try FakeLLMServer(script: script)
         let assistant = try makeAssistant(baseURL: server.baseURL)
-        let recorder = Recorder()
+        let recorder = TurnRecorder()
         let outcome = assistant.ask("total sales?", observer: recorder)
         #expect(outcome.failure == nil)
         #expect(outcome.attempts == 2)
@@ -155,7 +129,7 @@ import Testing
 
     @Test func aMissingDatabaseIsASavedFailedTurn() throws {
         let server = try FakeLLMServer(script: FakeLLMServer.script(rules: [], default: "```sql\nSELECT 1\n```"))
-        let assistant = try makeAssistant(baseURL: server.baseURL, databasePath: folder.file("missing.db"))
+        let assistant = try makeAssistant(baseURL: server.baseURL, databasePath: fixture.folder.file("missing.db"))
         let outcome = assistant.ask("anything")
         guard case .database(let error) = outcome.failure else {
             Issue.record("expected a database failure, got \(String(describing: outcome.failure))")

@@ -24,6 +24,9 @@ import Testing
         }
         #expect(prompts.repair.text.contains("{{sql}}"))
         #expect(prompts.repair.text.contains("{{error}}"))
+        for placeholder in ["{{dialect}}", "{{schema}}", "{{table_notes}}"] {
+            #expect(prompts.explain.text.contains(placeholder), "\(placeholder)")
+        }
     }
 
     @Test func missingTemplateIsAClearError() {

@@ -18,7 +18,8 @@ enum ExitStatus {
         case .noSQL: return noSQL
         case .rejected: return rejected
         case .database: return databaseError
-        case .cancelled: return interrupted
+        // The user stopped it, at the confirmation prompt or with Ctrl-C.
+        case .cancelled, .declined: return interrupted
         case .assistant(let error): return error.code == .configuration ? usage : databaseError
         }
     }

@@ -1,0 +1,55 @@
+import History
+import LLM
+
+/// What the REPL reads back from the current session: the context for follow-ups, the last SQL, the tokens.
+extension Assistant {
+    /// The SQL `\explain` and `\sql` edits start from: the newest SQL of the session that passed the guard
+    /// (it ran, or was declined or stopped), else the newest refused one. Read from the history, so it
+    /// survives `resume(sessionID:)`; nil for a new session or when the store cannot be read.
+    public var lastSQL: String? {
+        guard let sessionID, let records = try? history.messages(sessionID: sessionID) else { return nil }
+        let answers = records.reversed().filter { $0.role == .assistant && $0.sql != nil }
+        let passed = answers.first { $0.status == .ok || $0.status == .cancelled }
+        return (passed ?? answers.first)?.sql
+    }
+
+    /// Prompt and completion tokens spent in the current session, earlier runs of it included; zero
+    /// without a session. Each message holds its own request's tokens, so the sum counts each once.
+    /// `isEstimate` is false: the store does not say which counts the server reported.
+    public func sessionUsage() -> TokenUsage {
+        var usage = TokenUsage(promptTokens: 0, completionTokens: 0, isEstimate: false)
+        guard let sessionID, let records = try? history.messages(sessionID: sessionID) else { return usage }
+        for record in records {
+            usage.promptTokens += record.promptTokens ?? 0
+            usage.completionTokens += record.completionTokens ?? 0
+        }
+        return usage
+    }
+
+    /// The session's earlier questions and the SQL that answered them, oldest first, as chat messages.
+    func earlierTurns(excludingLast: Bool) throws -> [ChatMessage] {
+        guard let sessionID, configuration.historyTurns > 0 else { return [] }
+        var records = try history.messages(sessionID: sessionID)
+        if excludingLast, records.last?.role == .user { records.removeLast() }
+        var turns: [[ChatMessage]] = []
+        for record in records {
+            switch record.role {
+            case .user:
+                turns.append([ChatMessage(.user, record.content)])
+            case .assistant:
+                guard !turns.isEmpty else { continue }
+                let answer: String
+                if let sql = record.sql, record.status == .ok {
+                    answer = "```sql\n\(sql)\n```"
+                } else {
+                    answer =
+                        record.content.isEmpty
+                        ? "(no answer: \(record.error ?? record.status.rawValue))" : record.content
+                }
+                // A repaired turn keeps only its final answer.
+                turns[turns.count - 1] = [turns[turns.count - 1][0], ChatMessage(.assistant, answer)]
+            }
+        }
+        return turns.filter { $0.count == 2 }.suffix(configuration.historyTurns).flatMap { $0 }
+    }
+}

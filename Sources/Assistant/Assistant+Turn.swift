@@ -1,0 +1,149 @@
+import Databases
+import History
+import LLM
+import SQLGuard
+
+/// The steps every kind of turn shares (a question, `\sql`, `\explain`): saving the user's message first,
+/// calling the model, running SQL under the limits, and saving each attempt's answer.
+extension Assistant {
+    /// Reads the schema, opens the session and saves the user's message. False when the turn is already
+    /// over: the failure is in `outcome` and, when the store works, saved.
+    func beginTurn(
+        _ outcome: inout TurnOutcome, userMessage: String, start: ContinuousClock.Instant, model: String?
+    ) -> Bool {
+        var fingerprint = ""
+        var setupFailure: TurnFailure?
+        do {
+            fingerprint = try schemaInfo().fingerprint
+        } catch let error as DatabaseError {
+            setupFailure = .database(error)
+        } catch {
+            setupFailure = .assistant(AssistantError(.configuration, "cannot read the schema: \(error)"))
+        }
+        // The user's words are saved before anything else can fail.
+        do {
+            outcome.sessionID = try ensureSession(title: userMessage, fingerprint: fingerprint)
+            try history.append(
+                MessageRecord(sessionID: outcome.sessionID, role: .user, content: userMessage, status: .pending))
+        } catch {
+            outcome.failure = .assistant(AssistantError(.history, "cannot save to the history store: \(error)"))
+            return false
+        }
+        if let setupFailure {
+            outcome.failure = setupFailure
+            save(outcome, attempt: 0, start: start, model: model)
+            return false
+        }
+        return true
+    }
+
+    /// One request to the model, streamed to the observer; its cost is added to the outcome. Nil when the
+    /// request failed, with the failure in `outcome`.
+    func callModel(
+        _ messages: [ChatMessage], attempt: Int, into outcome: inout TurnOutcome, observer: TurnObserver?,
+        isCancelled: (@Sendable () -> Bool)?
+    ) -> ChatCompletion? {
+        observer?.modelCalled(attempt: attempt)
+        let completion: ChatCompletion
+        do {
+            completion = try client.complete(
+                messages, isCancelled: isCancelled, onText: { observer?.modelText($0, attempt: attempt) },
+                onRetry: { observer?.modelRetrying($0, attempt: attempt) })
+        } catch {
+            outcome.failure = error.code == .cancelled ? .cancelled : .endpoint(error)
+            return nil
+        }
+        outcome.reply = completion.text
+        outcome.usage.promptTokens += completion.usage.promptTokens
+        outcome.usage.completionTokens += completion.usage.completionTokens
+        outcome.usage.isEstimate = outcome.usage.isEstimate || completion.usage.isEstimate
+        outcome.timings.firstToken = outcome.timings.firstToken ?? completion.firstByteSeconds * 1000
+        outcome.timings.model += completion.totalSeconds * 1000
+        observer?.modelAnswered(completion.text, attempt: attempt)
+        return completion
+    }
+
+    /// The guard's refusal of `sql` in this database's dialect; nil when it may run.
+    func refusal(of sql: String) -> TurnFailure? {
+        SQLGuard.check(sql, dialect: location.dialect).reason.map { .rejected(reason: $0) }
+    }
+
+    /// Runs SQL the guard passed, under the configured limits, handing rows to the observer as they come.
+    func execute(
+        _ sql: String, into outcome: inout TurnOutcome, observer: TurnObserver?, isCancelled: (@Sendable () -> Bool)?
+    ) {
+        let clock = ContinuousClock()
+        let start = clock.now
+        preview = PreviewCollector(limit: configuration.previewRows)
+        let limits = QueryLimits(
+            maxRows: configuration.maxRows, timeoutSeconds: configuration.statementTimeout,
+            maxBytes: configuration.maxResultBytes, isCancelled: isCancelled)
+        do {
+            var columns: [Column] = []
+            let stats = try database().query(
+                sql, parameters: [], limits: limits,
+                columns: { names in
+                    columns = names
+                    self.preview.begin(columns: names)
+                    observer?.resultStarted(columns: names)
+                },
+                row: { values in
+                    self.preview.add(values)
+                    observer?.resultRow(values)
+                    return true
+                })
+            outcome.columns = columns
+            outcome.rowCount = stats.rowCount
+            outcome.truncated = stats.truncated
+            observer?.resultFinished(rowCount: stats.rowCount, truncated: stats.truncated)
+        } catch let error as DatabaseError {
+            outcome.failure = error.code == .cancelled ? .cancelled : .database(error)
+            if error.code == .connectionLost { connection = nil }
+        } catch {
+            outcome.failure = .database(DatabaseError(.statementFailed, "\(error)", sql: sql))
+        }
+        outcome.timings.execution += start.duration(to: clock.now).milliseconds
+    }
+
+    func ensureSession(title: String, fingerprint: String) throws -> String {
+        if let sessionID { return sessionID }
+        let now = Timestamp.now()
+        let record = SessionRecord(
+            id: HistoryStore.newID(), title: String(title.trimmed().prefix(120)), createdAt: now, updatedAt: now,
+            dataSource: location.redacted, dialect: location.dialect.rawValue,
+            model: client.configuration.model, endpointHost: client.configuration.endpointHost,
+            userName: configuration.userName, clientVersion: configuration.clientVersion,
+            schemaFingerprint: fingerprint)
+        try history.createSession(record)
+        sessionID = record.id
+        return record.id
+    }
+
+    /// Saves one attempt's answer as an assistant message.
+    ///
+    /// Tokens and model timings are this attempt's own (`completion`), never the turn's running total, so
+    /// summing a session's messages counts every request once. `model` is recorded when no completion names
+    /// one (nil for `\sql`, which asks no model). A store failure here is dropped rather than thrown: the
+    /// answer is already on screen, and the user's question was saved before anything ran.
+    func save(
+        _ outcome: TurnOutcome, attempt: Int, start: ContinuousClock.Instant, model: String?,
+        completion: ChatCompletion? = nil, executionMilliseconds: Double? = nil
+    ) {
+        let succeeded = outcome.failure == nil && outcome.sql != nil && configuration.execute
+        var record = MessageRecord(
+            sessionID: outcome.sessionID, role: .assistant, content: outcome.reply ?? "", sql: outcome.sql,
+            status: outcome.status, error: outcome.failure?.message, attempt: max(1, attempt),
+            model: completion?.model ?? model, promptTokens: completion?.usage.promptTokens,
+            completionTokens: completion?.usage.completionTokens,
+            firstTokenMilliseconds: completion.map { $0.firstByteSeconds * 1000 },
+            modelMilliseconds: completion.map { $0.totalSeconds * 1000 }, executionMilliseconds: executionMilliseconds,
+            totalMilliseconds: start.duration(to: ContinuousClock.now).milliseconds)
+        if succeeded {
+            record.columns = outcome.columns.map(\.name)
+            record.rowCount = outcome.rowCount
+            record.resultHash = preview.hash
+            record.resultPreview = preview.csv
+        }
+        _ = try? history.append(record)
+    }
+}
