@@ -26,7 +26,7 @@ let package = Package(
         .target(name: "LLM", dependencies: ["CCurl"]),
         .target(name: "Databases", dependencies: ["CSQLite", "CPQ", "SQLGuard"]),
         .target(name: "History", dependencies: ["Databases", "SQLGuard"]),
-        .target(name: "Render", dependencies: ["Databases"]),
+        .target(name: "Render", dependencies: ["Databases", "SQLGuard"]),
         .target(name: "Assistant", dependencies: ["SQLGuard", "LLM", "Databases", "History", "Render"]),
         .executableTarget(
             name: "datachat",
@@ -42,7 +42,7 @@ let package = Package(
         .testTarget(name: "LLMTests", dependencies: ["LLM", "TestSupport"]),
         .testTarget(name: "DatabasesTests", dependencies: ["Databases", "TestSupport"]),
         .testTarget(name: "HistoryTests", dependencies: ["History", "TestSupport"]),
-        .testTarget(name: "RenderTests", dependencies: ["Render"]),
+        .testTarget(name: "RenderTests", dependencies: ["Render", "SQLGuard"]),
         .testTarget(name: "AssistantTests", dependencies: ["Assistant", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "datachat", "FakeLLM"]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),

@@ -12,6 +12,8 @@ public struct TextStyle: Sendable {
     public func green(_ text: String) -> String { wrap(text, "32") }
     public func yellow(_ text: String) -> String { wrap(text, "33") }
     public func cyan(_ text: String) -> String { wrap(text, "36") }
+    /// SQL keywords: bold and blue in one sequence.
+    public func boldBlue(_ text: String) -> String { wrap(text, "1;34") }
 
     private func wrap(_ text: String, _ code: String) -> String {
         enabled ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text

@@ -16,4 +16,14 @@ enum Terminal {
         }
         return nil
     }
+
+    /// Rows of the terminal on standard output, nil when it is not one: when to start the pager.
+    static var height: Int? {
+        guard outputIsTerminal else { return nil }
+        var size = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0 {
+            return Int(size.ws_row)
+        }
+        return nil
+    }
 }
