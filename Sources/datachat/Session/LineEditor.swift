@@ -70,6 +70,9 @@ final class LineEditor {
         }
         _ = dc_el_bind(editLine, "^I", "datachat-complete")
         _ = dc_el_bind(editLine, "^R", "em-inc-search-prev")
+        // libedit knows Home/End/Delete only from terminfo, which differs from what many terminals and
+        // multiplexers send; bind the common sequences, and Ctrl-Left/Right by word.
+        for (keys, command) in Self.extraBindings { _ = dc_el_bind(editLine, keys, command) }
         // The user's ~/.editrc (or $EDITRC) may switch to vi keys or bind others.
         el_source(editLine, nil)
         Signals.catchResize()
@@ -81,6 +84,14 @@ final class LineEditor {
         el_end(editLine)
         free(promptBuffer)
     }
+
+    static let extraBindings = [
+        ("\\e[1~", "ed-move-to-beg"), ("\\e[H", "ed-move-to-beg"), ("\\eOH", "ed-move-to-beg"),
+        ("\\e[7~", "ed-move-to-beg"), ("\\e[4~", "ed-move-to-end"), ("\\e[F", "ed-move-to-end"),
+        ("\\eOF", "ed-move-to-end"), ("\\e[8~", "ed-move-to-end"), ("\\e[3~", "ed-delete-next-char"),
+        ("\\e[1;5C", "em-next-word"), ("\\e[1;5D", "ed-prev-word"), ("\\e[5C", "em-next-word"),
+        ("\\e[5D", "ed-prev-word"),
+    ]
 
     private static func owner(of editLine: OpaquePointer?) -> LineEditor? {
         var data: UnsafeMutableRawPointer?

@@ -86,7 +86,7 @@ struct Settings {
         color = environment["NO_COLOR"].map(\.isEmpty) ?? true
         userName = environment["USER"] ?? environment["LOGNAME"] ?? "unknown"
         self.home = home
-        pager = environment["PAGER"].map { $0.trimmedLine().isEmpty ? nil : $0 } ?? "less -SRFX"
+        pager = Pager.command(environment: environment)
         let locale = value(nil, "LC_ALL") ?? value(nil, "LC_CTYPE") ?? value(nil, "LANG") ?? ""
         unicode = locale.lowercased().filter { $0 != "-" }.contains("utf8")
     }
