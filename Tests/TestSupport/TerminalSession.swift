@@ -27,9 +27,11 @@ public final class TerminalSession: @unchecked Sendable {
             ["env", "-i"] + variables.sorted(by: { $0.key < $1.key }).map { "\($0.key)=\($0.value)" }
             + [BuiltProducts.executable("datachat").path] + arguments
         try tmux(["-f", "/dev/null", "new-session", "-d", "-x", "\(columns)", "-y", "\(rows)", "-s", "test"])
-        try tmux(["set-option", "-g", "remain-on-exit", "on"])
         try tmux(["set-option", "-g", "history-limit", "5000"])
-        try tmux(["respawn-pane", "-k", "-t", "test"] + [command.map(Self.shellQuoted).joined(separator: " ")])
+        // The shell reports datachat's exit on the screen itself: a tmux server started from a test
+        // runner has been seen to leave its exited child unreaped, so `pane_dead` never came.
+        let line = command.map(Self.shellQuoted).joined(separator: " ")
+        try tmux(["respawn-pane", "-k", "-t", "test", "\(line); echo \"\(Self.exitMarker)$?]\"; sleep 60"])
     }
 
     deinit {
@@ -85,35 +87,81 @@ public final class TerminalSession: @unchecked Sendable {
         try waitFor("datachat> ", count: count, timeout: timeout)
     }
 
+    static let exitMarker = "[datachat exited with status "
+
     /// Waits for datachat to exit; its exit status.
     public func waitForExit(timeout: TimeInterval = 10) throws -> Int32 {
         let deadline = Date().addingTimeInterval(timeout)
         while true {
-            let state = try tmux(["display-message", "-p", "-t", "test", "#{pane_dead} #{pane_dead_status}"])
-            let parts = state.split(separator: " ")
-            if parts.first == "1", let status = parts.dropFirst().first.flatMap({ Int32($0) }) { return status }
-            if Date() > deadline { throw Timeout(waitingFor: "the process to exit", screen: try scrollback()) }
+            let shown = try scrollback()
+            if let marker = shown.range(of: Self.exitMarker) {
+                let digits = shown[marker.upperBound...].prefix(while: \.isNumber)
+                if let status = Int32(digits) { return status }
+            }
+            if Date() > deadline {
+                throw Timeout(waitingFor: "the process to exit", screen: shown + diagnostics())
+            }
             Thread.sleep(forTimeInterval: 0.02)
         }
+    }
+
+    /// What the process in the pane is doing, for a test that timed out: its state and signal masks.
+    private func diagnostics() -> String {
+        guard
+            let shell = try? tmux(["display-message", "-p", "-t", "test", "#{pane_pid}"]),
+            let children = try? String(
+                contentsOfFile: "/proc/\(shell.trimmingCharacters(in: .whitespacesAndNewlines))/task/"
+                    + "\(shell.trimmingCharacters(in: .whitespacesAndNewlines))/children", encoding: .utf8),
+            let pid = children.split(separator: " ").first,
+            let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8)
+        else { return "" }
+        let wanted = status.split(separator: "\n").filter {
+            $0.hasPrefix("State") || $0.hasPrefix("Sig") || $0.hasPrefix("Shd")
+        }
+        let channel = (try? String(contentsOfFile: "/proc/\(pid)/wchan", encoding: .utf8)) ?? ""
+        return "\n[pid \(pid) waiting in \(channel)] " + wanted.joined(separator: "; ")
     }
 
     public func resize(columns: Int, rows: Int) throws {
         try tmux(["resize-window", "-t", "test", "-x", "\(columns)", "-y", "\(rows)"])
     }
 
+    /// Runs tmux and waits for it with posix_spawn and waitpid: Foundation's Process has been seen
+    /// to miss the exit of a tmux client whose server forked away, hanging the test.
     @discardableResult
     private func tmux(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["tmux", "-L", socket] + arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self)
-        if process.terminationStatus != 0, arguments.first != "kill-server" {
+        // A file, not a pipe: the server that `new-session` forks keeps its descriptors open, and a
+        // pipe would never reach its end.
+        let outputPath = NSTemporaryDirectory() + "\(socket)-\(UUID().uuidString).out"
+        defer { try? FileManager.default.removeItem(atPath: outputPath) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        let argv = (["tmux", "-L", socket] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        // The test runner may block signals, and a child inherits its mask: a tmux server with SIGCHLD
+        // blocked never sees datachat exit. Start tmux with none blocked and default handlers.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var none = sigset_t()
+        sigemptyset(&none)
+        var all = sigset_t()
+        sigfillset(&all)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        var pid: pid_t = 0
+        let spawned = posix_spawnp(&pid, "tmux", &actions, &attributes, argv, environ)
+        guard spawned == 0 else { throw TmuxFailure(arguments: arguments, output: "cannot start tmux (\(spawned))") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        let text = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
+        let exitedCleanly = status & 0x7F == 0 && (status >> 8) & 0xFF == 0
+        if !exitedCleanly, arguments.first != "kill-server" {
             throw TmuxFailure(arguments: arguments, output: text)
         }
         return text

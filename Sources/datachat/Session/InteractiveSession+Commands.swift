@@ -91,7 +91,9 @@ extension InteractiveSession {
             return
         }
         guard let schema = schemaOrReport() else { return }
-        guard let table = schema.table(named: name) ?? schema.tables.first(where: { $0.name.lowercased() == name.lowercased() })
+        guard
+            let table = schema.table(named: name)
+                ?? schema.tables.first(where: { $0.name.lowercased() == name.lowercased() })
         else {
             let names = schema.tables.map(\.name)
             let near = names.min(by: { MetaCommand.editDistance(name, $0) < MetaCommand.editDistance(name, $1) })
@@ -147,7 +149,8 @@ extension InteractiveSession {
         }
         guard let format = OutputFormat(rawValue: argument.lowercased()) else {
             StandardError.error(
-                "unknown format \(argument): use one of \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+                "unknown format \(argument): use one of \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))"
+            )
             return
         }
         view.format = format

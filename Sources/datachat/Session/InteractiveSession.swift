@@ -72,7 +72,8 @@ final class InteractiveSession {
 
     private func greet() {
         StandardError.write(
-            "datachat \(Settings.version) on \(context.location.redacted). Ask a question, \\? for help, \\q to quit.\n")
+            "datachat \(Settings.version) on \(context.location.redacted). Ask a question, \\? for help, \\q to quit.\n"
+        )
         let llm = context.settings.llm
         if llm.requiresKey, llm.apiKey == nil {
             StandardError.write(

@@ -179,7 +179,11 @@ final class LineEditor {
                 redraw = true
             }
         }
-        if redraw && !interrupted { _ = dc_el_refresh(editLine) }
+        if redraw && !interrupted {
+            // libedit redraws from where it believes the line starts: the start of the cursor's row.
+            writeTerminal("\r\u{1B}[K")
+            _ = dc_el_refresh(editLine)
+        }
     }
 
     /// Ctrl-Z: gives the terminal back in its usual modes, stops, and takes it again on `fg`.

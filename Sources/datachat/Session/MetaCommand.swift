@@ -91,7 +91,9 @@ enum MetaCommand: String, CaseIterable {
 
     static var helpText: String {
         let width = allCases.map(\.usage.count).max() ?? 0
-        let lines = allCases.map { "  " + $0.usage + String(repeating: " ", count: width - $0.usage.count + 2) + $0.summary }
+        let lines = allCases.map {
+            "  " + $0.usage + String(repeating: " ", count: width - $0.usage.count + 2) + $0.summary
+        }
         return "Ask a question in plain words, or use a command:\n" + lines.joined(separator: "\n")
             + "\nTab completes commands, tables and columns; Ctrl-R searches earlier lines; Ctrl-C cancels.\n"
     }

@@ -20,7 +20,8 @@ final class ResultPrinter: TurnObserver {
         self.explain = explain
         let terminal = output is FileOutput && Terminal.outputIsTerminal
         options = RenderOptions(
-            format: format ?? settings.format, color: terminal && settings.color, terminalWidth: terminal ? Terminal.width : nil)
+            format: format ?? settings.format, color: terminal && settings.color,
+            terminalWidth: terminal ? Terminal.width : nil)
     }
 
     func modelAnswered(_ reply: String, attempt: Int) {
