@@ -34,7 +34,7 @@ final class ResultDestination {
             renderOptions = RenderOptions(format: view.format)
             paged = nil
         } else if Terminal.outputIsTerminal {
-            let paged = PagedOutput(pagerCommand: view.pager, rows: Terminal.height ?? 24, columns: Terminal.width)
+            let paged = PagedOutput(pagerCommand: view.pager, rows: Terminal.height ?? 24)
             self.paged = paged
             output = paged
             renderOptions = RenderOptions(format: view.format, color: view.color, terminalWidth: Terminal.width)

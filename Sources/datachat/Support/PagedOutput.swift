@@ -4,11 +4,10 @@ import Render
     import Glibc
 #endif
 
-/// Standard output that hands a result to `$PAGER` once it is taller or wider than the screen.
+/// Standard output that hands a result to `$PAGER` once it is taller than the screen.
 ///
 /// It holds the text back until either it has more lines than the terminal has rows minus one (the
-/// prompt's) or a line wider than the terminal (which would wrap; `less -S` scrolls it sideways
-/// instead), and then starts the pager, gives it what it held and streams the rest; or the
+/// prompt's), and then starts the pager, gives it what it held and streams the rest; or the
 /// text ends (`finish()`) still short, and then it goes to standard output as it is. When the person
 /// quits the pager before the end, writes fail quietly and `isClosed` turns true, so the caller can
 /// stop fetching rows nobody will see.
@@ -33,9 +32,6 @@ final class PagedOutput: TextOutput {
     private var mode: Mode
     private var held = ""
     private var lines = 0
-    private let columnLimit: Int?
-    /// Display columns of the held text's last, unfinished line.
-    private var lineWidth = 0
     /// The pager went away before the end of its input.
     private var pagerQuit = false
 
@@ -43,11 +39,9 @@ final class PagedOutput: TextOutput {
     ///   - pagerCommand: what to run through `sh -c` (see `Pager.command(environment:)`); nil writes
     ///     straight to standard output.
     ///   - rows: the terminal's height (`Terminal.height`).
-    ///   - columns: the terminal's width (`Terminal.width`); nil: lines of any width fit.
-    init(pagerCommand: String?, rows: Int, columns: Int? = nil, descriptor: Int32 = STDOUT_FILENO) {
+    init(pagerCommand: String?, rows: Int, descriptor: Int32 = STDOUT_FILENO) {
         self.pagerCommand = pagerCommand
         lineLimit = max(rows - 1, 1)
-        columnLimit = columns
         standardOutput = FileOutput(descriptor: descriptor)
         mode = pagerCommand == nil ? .direct : .holding
     }
@@ -76,18 +70,8 @@ final class PagedOutput: TextOutput {
         switch mode {
         case .holding:
             held += text
-            var tooWide = false
-            for line in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                if line.offset > 0 {
-                    lines += 1
-                    lineWidth = 0
-                }
-                if let columnLimit {
-                    lineWidth += Self.visibleWidth(line.element)
-                    tooWide = tooWide || lineWidth > columnLimit
-                }
-            }
-            if lines > lineLimit || tooWide { startPager() }
+            for byte in text.utf8 where byte == 0x0A { lines += 1 }
+            if lines > lineLimit { startPager() }
         case .direct, .finished:
             standardOutput.write(text)
         case .paging(_, let pipe):
@@ -129,22 +113,6 @@ final class PagedOutput: TextOutput {
         let pipe = FileOutput(descriptor: pager.input)
         mode = .paging(pager, pipe)
         writeHeld(to: pipe)
-    }
-
-    /// Display columns of `text` without its colour escapes (ESC [ ... letter).
-    static func visibleWidth(_ text: Substring) -> Int {
-        var width = 0
-        var inEscape = false
-        for character in text {
-            if inEscape {
-                if character.isLetter { inEscape = false }
-            } else if character == "\u{1B}" {
-                inEscape = true
-            } else {
-                width += DisplayWidth.of(character)
-            }
-        }
-        return width
     }
 
     private func writeHeld(to output: FileOutput) {
