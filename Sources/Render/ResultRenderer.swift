@@ -5,7 +5,9 @@ import Databases
 /// Streaming formats (csv, tsv, json, jsonl) write each row as it arrives, so a million-row answer
 /// needs no memory for rows; the aligned formats hold rows until `finish` to measure their columns.
 public final class ResultRenderer {
-    public let options: RenderOptions
+    /// Settable until `finish`: a session learns only at the end of a table whether it will go through
+    /// a pager, where it needs no fitting to the window's width.
+    public var options: RenderOptions
     private let output: TextOutput
     private var columns: [Column] = []
     private var rows: [[DatabaseValue]] = []

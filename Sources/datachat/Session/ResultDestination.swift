@@ -25,9 +25,11 @@ final class ResultDestination {
     let output: TextOutput
     let renderOptions: RenderOptions
     private let paged: PagedOutput?
+    private let view: SessionView
     private var finished = false
 
     init(view: SessionView) {
+        self.view = view
         if let path = view.outputPath {
             let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
             output = descriptor >= 0 ? OwnedFileOutput(descriptor: descriptor) : FileOutput.standardOutput()
@@ -45,8 +47,11 @@ final class ResultDestination {
         }
     }
 
-    /// The pager was quit before the end.
-    var isClosed: Bool { paged?.isClosed ?? false }
+    /// True when `lines` lines will go through the pager: a table that tall needs no fitting to the
+    /// window's width, since `less -S` scrolls sideways, and cutting its cells would lose data.
+    func willPage(lines: Int) -> Bool {
+        paged != nil && view.pager != nil && lines > (Terminal.height ?? 24) - 1
+    }
 
     func finish() {
         guard !finished else { return }

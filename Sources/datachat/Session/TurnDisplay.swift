@@ -18,6 +18,7 @@ final class TurnDisplay: TurnObserver {
     private var prose = ProseFilter()
     private var destination: ResultDestination?
     private var renderer: ResultRenderer?
+    private var columnCount = 0
 
     init(view: SessionView, spinner: Spinner, editor: LineEditor?) {
         self.view = view
@@ -89,6 +90,7 @@ final class TurnDisplay: TurnObserver {
         let destination = ResultDestination(view: view)
         let renderer = ResultRenderer(options: destination.renderOptions, output: destination.output)
         renderer.begin(columns: columns)
+        columnCount = columns.count
         self.destination = destination
         self.renderer = renderer
     }
@@ -98,6 +100,11 @@ final class TurnDisplay: TurnObserver {
     }
 
     func resultFinished(rowCount: Int, truncated: Bool) {
+        if let renderer, let destination,
+            destination.willPage(lines: Self.lineCount(renderer.options.format, rows: rowCount, columns: columnCount))
+        {
+            renderer.options.terminalWidth = nil
+        }
         renderer?.finish(truncated: truncated)
         destination?.finish()
         renderer = nil
@@ -107,8 +114,14 @@ final class TurnDisplay: TurnObserver {
         }
     }
 
-    /// True once the pager was quit: the rest of the rows are not wanted.
-    var resultAbandoned: Bool { destination?.isClosed ?? false }
+    /// Lines a held (aligned) result takes on the screen: header, rule and footer around the rows, or
+    /// one line per column and a record header in the expanded format.
+    static func lineCount(_ format: OutputFormat, rows: Int, columns: Int) -> Int {
+        switch format {
+        case .expanded: rows * (columns + 1)
+        default: rows + 3
+        }
+    }
 
     /// Clears whatever the turn left on the screen's last line.
     func end() {
