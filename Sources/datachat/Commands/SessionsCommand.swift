@@ -54,7 +54,13 @@ struct SessionsCommand: ParsableCommand {
                 case .user:
                     output.write("\n> \(message.content)\n")
                 case .assistant:
-                    if let sql = message.sql { output.write("\n\(sql)\n") }
+                    if let sql = message.sql {
+                        output.write("\n\(sql)\n")
+                    } else if !message.content.isEmpty {
+                        // An answer in words only: an \explain, or a reply without SQL.
+                        output.write("\n\(message.content)\n")
+                        if message.status == .ok { continue }
+                    }
                     if message.status == .ok {
                         output.write("-- \(message.rowCount ?? 0) rows in \(Int(message.totalMilliseconds ?? 0)) ms\n")
                     } else {

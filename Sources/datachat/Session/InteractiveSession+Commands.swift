@@ -200,9 +200,16 @@ extension InteractiveSession {
     private func listSessions() {
         do {
             let sessions = try context.history.sessions(limit: 20)
+            let current = context.assistant.sessionID
+            // Short ids, as `datachat sessions list` shows them; \resume takes any unique start.
             show(
                 ["id", "updated", "title"],
-                sessions.map { [$0.id, String($0.updatedAt.prefix(19)), $0.title] })
+                sessions.map {
+                    [
+                        ($0.id == current ? "* " : "") + String($0.id.prefix(8)), String($0.updatedAt.prefix(19)),
+                        $0.title,
+                    ]
+                })
         } catch {
             StandardError.error("cannot read the history store: \(error)")
         }
@@ -216,7 +223,7 @@ extension InteractiveSession {
         do {
             try context.assistant.resume(sessionID: id)
             let title = (try? context.history.session(id: id))??.title ?? ""
-            say("Resumed session \(id): \(title)\n")
+            say("Resumed session \(context.assistant.sessionID.map { String($0.prefix(8)) } ?? id): \(title)\n")
         } catch {
             StandardError.error(error.message)
         }
