@@ -3,14 +3,12 @@ import LLM
 
 /// What the REPL reads back from the current session: the context for follow-ups, the last SQL, the tokens.
 extension Assistant {
-    /// The SQL `\explain` and `\sql` edits start from: the newest SQL of the session that passed the guard
-    /// (it ran, or was declined or stopped), else the newest refused one. Read from the history, so it
-    /// survives `resume(sessionID:)`; nil for a new session or when the store cannot be read.
+    /// The SQL `\explain` starts from: the newest SQL of the session, whatever became of it (run,
+    /// declined, refused or failed), so it is always the query the user last saw. Read from the
+    /// history, so it survives `resume(sessionID:)`; nil for a new session or when the store cannot be read.
     public var lastSQL: String? {
         guard let sessionID, let records = try? history.messages(sessionID: sessionID) else { return nil }
-        let answers = records.reversed().filter { $0.role == .assistant && $0.sql != nil }
-        let passed = answers.first { $0.status == .ok || $0.status == .cancelled }
-        return (passed ?? answers.first)?.sql
+        return records.last { $0.role == .assistant && $0.sql != nil }?.sql
     }
 
     /// Prompt and completion tokens spent in the current session, earlier runs of it included; zero

@@ -23,6 +23,7 @@ public final class Assistant {
     /// The conversation questions belong to; created with the first question.
     public internal(set) var sessionID: String?
     private var schemaCache: (text: String, fingerprint: String)?
+    private var schemaValue: Schema?
     /// The first rows and the hash of the result being read, for the history.
     var preview = PreviewCollector(limit: 0)
 
@@ -74,9 +75,17 @@ public final class Assistant {
         return opened
     }
 
+    /// The analysed schema, introspected once: the model's description, completion and `\dt` share it.
+    public func schema() throws -> Schema {
+        if let schemaValue { return schemaValue }
+        let schema = try database().schema()
+        schemaValue = schema
+        return schema
+    }
+
     func schemaInfo() throws -> (text: String, fingerprint: String) {
         if let schemaCache { return schemaCache }
-        let schema = try database().schema()
+        let schema = try schema()
         let info = (SchemaDescriber.describe(schema), SchemaDescriber.fingerprint(schema))
         schemaCache = info
         return info

@@ -29,7 +29,8 @@ import Testing
             ]))
     }
 
-    @Test func lastSQLPrefersTheNewestQueryThatPassedAndSurvivesAResume() throws {
+    /// The query the user saw last, even a refused one: that is what `\explain` is asked about.
+    @Test func lastSQLIsTheNewestQueryWhateverBecameOfItAndSurvivesAResume() throws {
         let server = try makeServer()
         let assistant = try fixture.makeAssistant(baseURL: server.baseURL, maxRepairs: 0)
         #expect(assistant.lastSQL == nil)
@@ -39,12 +40,12 @@ import Testing
         #expect(assistant.lastSQL == regionSQL)
         let refused = assistant.ask("delete them all")
         #expect(refused.status == .rejected)
-        #expect(assistant.lastSQL == regionSQL)
+        #expect(assistant.lastSQL == "DELETE FROM sales")
 
         let resumed = try fixture.makeAssistant(baseURL: server.baseURL)
         #expect(resumed.lastSQL == nil)
         try resumed.resume(sessionID: refused.sessionID)
-        #expect(resumed.lastSQL == regionSQL)
+        #expect(resumed.lastSQL == "DELETE FROM sales")
         resumed.startNewSession()
         #expect(resumed.lastSQL == nil)
     }

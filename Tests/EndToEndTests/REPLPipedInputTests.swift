@@ -44,4 +44,23 @@ import Testing
         #expect(result.stdout.contains("one | two") || result.stdout.contains("one"))
         #expect(result.stdout.contains("2"))
     }
+
+    @Test func commentsInSQLNeitherOpenALineNorSwallowTheRest() throws {
+        let runner = DatachatRunner(home: home.path)
+        let result = try runner.run(
+            [], stdin: "\\sql SELECT 1 AS one -- don't (\n\\sql SELECT 2 AS two /* it's */\n")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("one") && result.stdout.contains("two"), "\(result.stdout)")
+    }
+
+    @Test func explainPrintsTheExplanation() throws {
+        let server = try FakeLLMServer(
+            script: FakeLLMServer.script(
+                rules: [("(?s)```sql.*AS seven", "It returns the number seven.")], default: "```sql\nSELECT 1\n```"))
+        let runner = DatachatRunner(
+            home: home.path, environment: ["OPENAI_BASE_URL": server.baseURL, "OPENAI_API_KEY": "sk-test"])
+        let result = try runner.run([], stdin: "\\sql SELECT 7 AS seven\n\\explain\n")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("It returns the number seven."), "\(result.stdout)")
+    }
 }

@@ -190,6 +190,31 @@ import Testing
         #expect(try terminal.waitForExit() == 0)
     }
 
+    @Test func accentsAndOtherNonASCIITextSurviveTheLineEditor() throws {
+        let terminal = try start(nil)
+        try terminal.enter("\\sql SELECT 'für München, Sakura 桜' AS place")
+        let screen = try terminal.waitFor("(1 row)")
+        #expect(screen.contains(" für München, Sakura 桜"))
+    }
+
+    @Test func viKeysFromTheEditrcKeepCompletion() throws {
+        let editrc = try home.write("editrc", "bind -v\n")
+        let terminal = try start(nil, environment: ["EDITRC": editrc])
+        try terminal.type("\\d customer")
+        try terminal.press("Tab")
+        try terminal.waitFor("datachat> \\d customers")
+        try terminal.press("Enter")
+        try terminal.waitFor("Notes:")
+    }
+
+    @Test func ctrlBackslashAtThePromptLeavesTheTerminalUsable() throws {
+        let terminal = try start(nil)
+        try terminal.press("C-\\")
+        #expect(try terminal.waitForExit() == 131)
+        let modes = try terminal.terminalModes()
+        #expect(modes.contains(" icanon") && modes.contains(" echo "), "\(modes)")
+    }
+
     /// An earlier REPL hung after `\sql` in two runs of three: keys echoed, Enter ignored.
     @Test func directSQLThenQuitNeverHangs() throws {
         for _ in 1...5 {

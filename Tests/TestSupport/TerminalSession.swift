@@ -122,6 +122,21 @@ public final class TerminalSession: @unchecked Sendable {
         return "\n[pid \(pid) waiting in \(channel)] " + wanted.joined(separator: "; ")
     }
 
+    /// `stty -a` of the pane's terminal: the modes datachat left it in.
+    public func terminalModes() throws -> String {
+        let tty = try tmux(["display-message", "-p", "-t", "test", "#{pane_tty}"]).trimmingCharacters(
+            in: .whitespacesAndNewlines)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/stty")
+        process.arguments = ["-F", tty, "-a"]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\n", with: " ")
+    }
+
     public func resize(columns: Int, rows: Int) throws {
         try tmux(["resize-window", "-t", "test", "-x", "\(columns)", "-y", "\(rows)"])
     }

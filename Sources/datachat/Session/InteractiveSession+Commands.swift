@@ -116,7 +116,7 @@ extension InteractiveSession {
 
     private func schemaOrReport() -> Schema? {
         do {
-            return try context.assistant.database().schema()
+            return try context.assistant.schema()
         } catch {
             StandardError.error("cannot read the schema: \(error)")
             return nil

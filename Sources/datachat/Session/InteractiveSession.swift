@@ -94,7 +94,7 @@ final class InteractiveSession {
             if let editor {
                 switch editor.readLine(prompt: lines.isEmpty ? Self.prompt : Self.continuationPrompt) {
                 case .interrupted: return ""
-                case .end: return lines.isEmpty ? nil : ""
+                case .end: return lines.isEmpty ? nil : lines.joined(separator: "\n").trimmingWhitespace()
                 case .line(let text): next = text
                 }
             } else {
@@ -106,28 +106,10 @@ final class InteractiveSession {
             if continues { line.removeLast() }
             lines.append(line)
             let text = lines.joined(separator: "\n").trimmingWhitespace()
-            if continues || (text.hasPrefix("\\sql") && Self.isOpen(text)) { continue }
-            if !text.isEmpty { editor?.remember(lines.map { $0.trimmingWhitespace() }.joined(separator: " ")) }
+            if continues || (text.hasPrefix("\\sql") && SQLText.isOpen(text)) { continue }
+            if !text.isEmpty { editor?.remember(SQLText.oneLine(text)) }
             return text
         }
-    }
-
-    /// An unclosed quote, quoted identifier or parenthesis: the SQL goes on on the next line.
-    static func isOpen(_ sql: String) -> Bool {
-        var quote: Character?
-        var depth = 0
-        for character in sql {
-            if let open = quote {
-                if character == open { quote = nil }
-            } else if character == "'" || character == "\"" {
-                quote = character
-            } else if character == "(" {
-                depth += 1
-            } else if character == ")" {
-                depth -= 1
-            }
-        }
-        return quote != nil || depth > 0
     }
 
     // MARK: Turns
@@ -154,6 +136,10 @@ final class InteractiveSession {
             let output = FileOutput.standardOutput()
             let printer = ResultPrinter(settings: context.settings, output: output, explain: false, format: view.format)
             outcome = turn(printer, Interrupt.check)
+            // An answer in words only (\explain) has no rows for the printer to show.
+            if outcome.failure == nil, outcome.sql == nil, let reply = outcome.reply, !reply.isEmpty {
+                output.write(reply.trimmedLine() + "\n")
+            }
             output.flush()
         }
         guard let failure = outcome.failure else { return }
@@ -174,7 +160,7 @@ final class SchemaSource {
     /// nil when the database cannot be read: completion then offers no names.
     var schema: Schema? {
         if let cached { return cached }
-        let schema = try? assistant.database().schema()
+        let schema = try? assistant.schema()
         cached = .some(schema)
         return schema
     }

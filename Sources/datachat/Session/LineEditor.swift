@@ -36,10 +36,15 @@ final class LineEditor {
     /// Characters handed to libedit before the terminal's: the text `readLine(initial:)` puts up for editing.
     private var pending: [wchar_t] = []
     private var interrupted = false
+    /// A byte read too far while decoding UTF-8, given back first.
+    private var pushedBack: UInt8?
     /// The terminal's modes outside the editor, restored before a Ctrl-Z stops the process.
     private var cookedModes = termios()
 
     init?(program: String, historyFile: String?, completer: Completer?) {
+        // libedit converts its wide-character line with the C library's multibyte functions: in the
+        // default "C" locale they drop every non-ASCII character (für -> fr).
+        Self.useUTF8Locale()
         let outputToStderr: Int32 = isatty(STDOUT_FILENO) == 1 ? 0 : 1
         guard let editLine = dc_el_init(program, outputToStderr) else { return nil }
         guard let history = history_init() else {
@@ -68,13 +73,14 @@ final class LineEditor {
         _ = dc_el_add_function(editLine, "datachat-complete", "Complete the word before the cursor") { editLine, _ in
             LineEditor.owner(of: editLine)?.complete() ?? UInt8(CC_ERROR)
         }
+        // The user's ~/.editrc (or $EDITRC) first: `bind -v` there rebuilds the key maps, which would
+        // drop the bindings below.
+        el_source(editLine, nil)
         _ = dc_el_bind(editLine, "^I", "datachat-complete")
         _ = dc_el_bind(editLine, "^R", "em-inc-search-prev")
         // libedit knows Home/End/Delete only from terminfo, which differs from what many terminals and
         // multiplexers send; bind the common sequences, and Ctrl-Left/Right by word.
         for (keys, command) in Self.extraBindings { _ = dc_el_bind(editLine, keys, command) }
-        // The user's ~/.editrc (or $EDITRC) may switch to vi keys or bind others.
-        el_source(editLine, nil)
         Signals.catchResize()
     }
 
@@ -83,6 +89,12 @@ final class LineEditor {
         history_end(history)
         el_end(editLine)
         free(promptBuffer)
+    }
+
+    private static func useUTF8Locale() {
+        let name = setlocale(LC_CTYPE, "").map { String(cString: $0) } ?? ""
+        let lower = name.lowercased()
+        if !lower.contains("utf-8") && !lower.contains("utf8") { setlocale(LC_CTYPE, "C.UTF-8") }
     }
 
     static let extraBindings = [
@@ -109,7 +121,11 @@ final class LineEditor {
         // prepares the line, which measures the window itself.
         _ = Signals.drain()
         Signals.catchSuspend(true)
-        defer { Signals.catchSuspend(false) }
+        Signals.restoreTerminalOnExit(cookedModes)
+        defer {
+            Signals.catchSuspend(false)
+            Signals.restoreTerminalOnExit(nil)
+        }
         var count: Int32 = 0
         let line = el_gets(editLine, &count)
         if interrupted {
@@ -141,10 +157,13 @@ final class LineEditor {
     /// libedit's read function: one character from the queue or the terminal; -1 ends the line with
     /// an error (a Ctrl-C), 0 is the end of input.
     private func nextCharacter(into character: UnsafeMutablePointer<wchar_t>) -> Int32 {
+        // libedit may read on after a -1 (in vi's search and ex prompts): the line stays abandoned.
+        if interrupted { return -1 }
         if !pending.isEmpty {
             character.pointee = pending.removeFirst()
             return 1
         }
+        if pushedBack != nil { return readCharacter(into: character) }
         while true {
             var descriptors = [
                 pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
@@ -192,7 +211,7 @@ final class LineEditor {
         tcgetattr(STDIN_FILENO, &editingModes)
         tcsetattr(STDIN_FILENO, TCSADRAIN, &cookedModes)
         Signals.catchSuspend(false)
-        kill(0, SIGTSTP)
+        raise(SIGTSTP)
         // Here again after SIGCONT.
         Signals.catchSuspend(true)
         tcsetattr(STDIN_FILENO, TCSADRAIN, &editingModes)
@@ -209,13 +228,24 @@ final class LineEditor {
             default: 1
             }
         var bytes = [lead]
-        while bytes.count < length, let next = readByte(), next & 0xC0 == 0x80 { bytes.append(next) }
+        while bytes.count < length, let next = readByte() {
+            guard next & 0xC0 == 0x80 else {
+                // Not a continuation (a bad paste, a Latin-1 terminal): it starts the next character.
+                pushedBack = next
+                break
+            }
+            bytes.append(next)
+        }
         let scalar = String(decoding: bytes, as: UTF8.self).unicodeScalars.first ?? "\u{FFFD}"
         character.pointee = wchar_t(bitPattern: scalar.value)
         return 1
     }
 
     private func readByte() -> UInt8? {
+        if let byte = pushedBack {
+            pushedBack = nil
+            return byte
+        }
         var byte: UInt8 = 0
         while true {
             let count = read(STDIN_FILENO, &byte, 1)

@@ -69,8 +69,7 @@ final class TurnDisplay: TurnObserver {
                 case "", "y", "yes": return .run(sql)
                 case "n", "no": return .skip
                 case "e", "edit":
-                    let flat = sql.split(whereSeparator: \.isNewline).map { $0.trimmingWhitespace() }
-                        .joined(separator: " ")
+                    let flat = SQLText.oneLine(sql)
                     guard case .line(let edited) = editor.readLine(prompt: "sql> ", initial: flat) else { return .skip }
                     editor.remember("\\sql " + edited)
                     return .run(edited)

@@ -9,8 +9,8 @@ import Render
 /// It holds the text back until either it has more lines than the terminal has rows minus one (the
 /// prompt's), and then starts the pager, gives it what it held and streams the rest; or the
 /// text ends (`finish()`) still short, and then it goes to standard output as it is. When the person
-/// quits the pager before the end, writes fail quietly and `isClosed` turns true, so the caller can
-/// stop fetching rows nobody will see.
+/// quits the pager before the end, the rest is dropped quietly (the rows are capped by --max-rows, so
+/// finishing the fetch costs little).
 ///
 /// One `PagedOutput` carries one result: call `finish()` when it is complete (it waits for the pager).
 final class PagedOutput: TextOutput {
@@ -32,8 +32,6 @@ final class PagedOutput: TextOutput {
     private var mode: Mode
     private var held = ""
     private var lines = 0
-    /// The pager went away before the end of its input.
-    private var pagerQuit = false
 
     /// - Parameters:
     ///   - pagerCommand: what to run through `sh -c` (see `Pager.command(environment:)`); nil writes
@@ -48,22 +46,6 @@ final class PagedOutput: TextOutput {
 
     deinit {
         finish()
-    }
-
-    /// True once nothing more can be shown: the pager was quit, or standard output is closed.
-    var isClosed: Bool {
-        switch mode {
-        case .holding: false
-        case .direct: standardOutput.failed
-        case .finished: pagerQuit || standardOutput.failed
-        case .paging(_, let pipe): pipe.failed
-        }
-    }
-
-    /// True while a pager is running.
-    var isPaging: Bool {
-        if case .paging = mode { return true }
-        return false
     }
 
     func write(_ text: String) {
@@ -98,7 +80,6 @@ final class PagedOutput: TextOutput {
             standardOutput.flush()
         case .paging(let pager, let pipe):
             pipe.flush()
-            pagerQuit = pipe.failed
             pager.close()
         }
         mode = .finished

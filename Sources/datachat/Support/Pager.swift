@@ -14,7 +14,12 @@ final class Pager {
 
     /// The pager from `PAGER`: unset means `less -SRFX`; set to an empty string means none.
     static func command(environment: [String: String]) -> String? {
-        guard let pager = environment["PAGER"] else { return defaultCommand }
+        guard let pager = environment["PAGER"] else {
+            // Without less (many containers), a pager would swallow the result: show it plainly.
+            let path = environment["PATH"] ?? "/usr/bin:/bin"
+            let hasLess = path.split(separator: ":").contains { access("\($0)/less", X_OK) == 0 }
+            return hasLess ? defaultCommand : nil
+        }
         return pager.allSatisfy(\.isWhitespace) ? nil : pager
     }
 

@@ -43,6 +43,9 @@ enum Signals {
     static var descriptor: Int32 { readEnd.load(ordering: .relaxed) }
 
     static func install() {
+        // Touched here, not first inside a handler, where its lazy initialisation must not run.
+        Interrupt.reset()
+        _ = descriptor
         if readEnd.load(ordering: .relaxed) < 0 {
             var ends: [Int32] = [-1, -1]
             if pipe(&ends) == 0 {
@@ -70,8 +73,8 @@ enum Signals {
         sigprocmask(SIG_UNBLOCK, &set, nil)
     }
 
-    /// Window size changes, for the line editor only: a plain blocking read elsewhere (piped input)
-    /// must not be interrupted by them.
+    /// Window size changes, caught once a line editor exists (and from then on): a piped run must not
+    /// have its blocking reads interrupted by them.
     static func catchResize() {
         handle(SIGWINCH) { _ in Signals.post(.resize) }
     }
@@ -83,6 +86,29 @@ enum Signals {
             handle(SIGTSTP) { _ in Signals.post(.suspend) }
         } else {
             signal(SIGTSTP, SIG_DFL)
+        }
+    }
+
+    /// The terminal modes to put back if Ctrl-\\, SIGTERM or SIGHUP ends the process while the line
+    /// editor has the terminal raw; nil when it does not.
+    nonisolated(unsafe) private static var exitModes = termios()
+    nonisolated(unsafe) private static var restoresModes = false
+
+    static func restoreTerminalOnExit(_ modes: termios?) {
+        if let modes {
+            exitModes = modes
+            restoresModes = true
+            for signal in [SIGQUIT, SIGTERM, SIGHUP] {
+                handle(signal) { signal in
+                    // tcsetattr and raise are async-signal-safe.
+                    if Signals.restoresModes { tcsetattr(STDIN_FILENO, TCSANOW, &Signals.exitModes) }
+                    Glibc.signal(signal, SIG_DFL)
+                    raise(signal)
+                }
+            }
+        } else {
+            restoresModes = false
+            for signal in [SIGQUIT, SIGTERM, SIGHUP] { Glibc.signal(signal, SIG_DFL) }
         }
     }
 
