@@ -26,7 +26,8 @@ final class ResultPrinter: TurnObserver {
 
     func modelAnswered(_ reply: String, attempt: Int) {
         guard explain else { return }
-        let prose = Self.proseOnly(reply)
+        var filter = ProseFilter()
+        let prose = (filter.feed(reply) + filter.finish()).trimmedLine()
         if !prose.isEmpty { StandardError.write(TextStyle(enabled: settings.color).dim(prose) + "\n") }
     }
 
@@ -73,20 +74,5 @@ final class ResultPrinter: TurnObserver {
         if truncated, options.format != .table {
             StandardError.write("datachat: showing the first \(rowCount) rows; raise --max-rows for more\n")
         }
-    }
-
-    /// The model's answer without its fenced code blocks.
-    static func proseOnly(_ reply: String) -> String {
-        var lines: [Substring] = []
-        var inFence = false
-        for line in reply.split(separator: "\n", omittingEmptySubsequences: false) {
-            if line.drop(while: { $0 == " " }).hasPrefix("```") {
-                inFence.toggle()
-                continue
-            }
-            if !inFence { lines.append(line) }
-        }
-        return lines.joined(separator: "\n").split(separator: "\n", omittingEmptySubsequences: true)
-            .joined(separator: "\n")
     }
 }
