@@ -8,22 +8,16 @@ enum Terminal {
     static var inputIsTerminal: Bool { isatty(STDIN_FILENO) == 1 }
 
     /// Columns of the terminal on standard output, nil when it is not one.
-    static var width: Int? {
-        guard outputIsTerminal else { return nil }
-        var size = winsize()
-        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 {
-            return Int(size.ws_col)
-        }
-        return nil
-    }
+    static var width: Int? { windowSize().map { Int($0.ws_col) } }
 
     /// Rows of the terminal on standard output, nil when it is not one: when to start the pager.
-    static var height: Int? {
+    static var height: Int? { windowSize().map { Int($0.ws_row) } }
+
+    /// Asked anew each time, so a resized window is followed.
+    private static func windowSize() -> winsize? {
         guard outputIsTerminal else { return nil }
         var size = winsize()
-        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0 {
-            return Int(size.ws_row)
-        }
-        return nil
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0, size.ws_row > 0 else { return nil }
+        return size
     }
 }
