@@ -3,7 +3,12 @@
 /// `"pg_sleep"`, `[load_extension]`, `` `readfile` `` and `U&"\0070g_sleep"` all name functions the
 /// guard refuses, so names are compared after quotes and escapes are undone.
 enum IdentifierName {
-    static func decode(_ token: ArraySlice<UInt8>, escape: UInt8 = UInt8(ascii: "\\")) -> String {
+    /// With `preservingCase`, the name keeps the case it was written in: quoted names are case-sensitive
+    /// in PostgreSQL, so a reference check must see `"PetType"` as written.
+    static func decode(
+        _ token: ArraySlice<UInt8>, escape: UInt8 = UInt8(ascii: "\\"), preservingCase: Bool = false
+    ) -> String {
+        let finish: ([UInt8]) -> String = { preservingCase ? String(decoding: $0, as: UTF8.self) : lowercased($0) }
         guard let first = token.first else { return "" }
         var body = token
         var unicodeEscapes = false
@@ -11,18 +16,18 @@ enum IdentifierName {
             body = token.dropFirst(2)
             unicodeEscapes = true
         }
-        guard let open = body.first, body.count >= 2 else { return lowercased(Array(token)) }
+        guard let open = body.first, body.count >= 2 else { return finish(Array(token)) }
         let close: UInt8
         switch open {
         case UInt8(ascii: "\""): close = UInt8(ascii: "\"")
         case UInt8(ascii: "`"): close = UInt8(ascii: "`")
         case UInt8(ascii: "["): close = UInt8(ascii: "]")
-        default: return lowercased(Array(token))
+        default: return finish(Array(token))
         }
         var inner = Array(body.dropFirst().dropLast())
         if close != UInt8(ascii: "]") { inner = undouble(inner, close) }
         if unicodeEscapes { inner = decodeUnicodeEscapes(inner, escape: escape) }
-        return lowercased(inner)
+        return finish(inner)
     }
 
     private static func undouble(_ bytes: [UInt8], _ quote: UInt8) -> [UInt8] {
@@ -73,5 +78,17 @@ enum IdentifierName {
         String(
             decoding: bytes.map { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) ? $0 + 0x20 : $0 }, as: UTF8.self
         )
+    }
+}
+
+extension SQLToken {
+    /// The name a word or quoted identifier stands for, quotes and escapes undone and case kept; nil for
+    /// other kinds. Whether the engine then folds its case is the caller's to decide (`kind` says if quoted).
+    public var identifierText: String? {
+        switch kind {
+        case .word: String(text)
+        case .quotedIdentifier: IdentifierName.decode(ArraySlice(Array(text.utf8)), preservingCase: true)
+        default: nil
+        }
     }
 }

@@ -1,0 +1,180 @@
+import Databases
+
+/// Names inside expressions: each bare or qualified column is looked up in the scopes around it.
+extension ReferenceResolver {
+    /// Checks every column reference in `range`; parenthesised queries become scopes of their own.
+    func expression(_ range: Range<Int>, scope: QueryScope) {
+        var index = range.lowerBound
+        while index < range.upperBound {
+            if isSymbol(index, "("), partner[index] > index {
+                let close = partner[index]
+                if startsQuery(index) {
+                    _ = query((index + 1)..<close, outer: scope, ctes: scope.ctes)
+                } else {
+                    expression((index + 1)..<close, scope: scope)
+                }
+                index = close + 1
+            } else if tokens[index].name != nil {
+                index = reference(at: index, scope: scope)
+            } else {
+                index += 1
+            }
+        }
+    }
+
+    /// Looks up the name or chain of names starting at `index`; returns the index after it.
+    private func reference(at index: Int, scope: QueryScope) -> Int {
+        var parts = [index]
+        var end = index + 1
+        while isSymbol(end, "."), end + 1 < tokens.count, tokens[end + 1].name != nil {
+            parts.append(end + 1)
+            end += 2
+        }
+        // `t.*`, a function call (`f(`, `schema.f(`), a field of a parenthesised value `(x).f`.
+        if isSymbol(end, "."), isSymbol(end + 1, "*") { return end + 2 }
+        if isSymbol(end, "(") || isSymbol(index - 1, ".") || !isOperandPosition(index) { return end }
+        switch parts.count {
+        case 1:
+            let token = tokens[index]
+            if token.kind == .word {
+                if SQLWords.keywords.contains(token.upper) { return end }
+                // A typed literal: DATE '2024-01-01', x'00ff', timestamptz '...'.
+                if index + 1 < tokens.count, tokens[index + 1].kind == .string { return end }
+            }
+            unqualified(at: index, scope: scope)
+        case 2:
+            qualified(qualifierAt: parts[0], columnAt: parts[1], scope: scope)
+        default:
+            break
+        }
+        return end
+    }
+
+    private func unqualified(at index: Int, scope: QueryScope) {
+        guard let name = tokens[index].name else { return }
+        let key = rules.key(name)
+        if declaredAliases.contains(key) { return }
+        var certain = true
+        for level in scope.chain {
+            if level.outputNames.contains(key) { return }
+            for source in level.sources {
+                if source.columns.contains(where: { rules.key(stored: $0) == key }) { return }
+                // A whole-row reference, or the value of a table function named by its alias.
+                if let reference = source.reference, rules.key(reference) == key { return }
+                if !source.isComplete { certain = false }
+            }
+            if !level.isCertain { certain = false }
+        }
+        // SQLite reads a double-quoted name that is no column as a string literal.
+        if rules.dialect == .sqlite && name.isDoubleQuoted { return }
+        guard certain else { return }
+        let used = scope.chain.flatMap { $0.sources.compactMap(\.table) }
+        var problem = ReferenceProblem(
+            kind: .column, reference: String(tokens[index].text), name: name.text, qualifiedTable: nil,
+            nearest: NearestNames.columns(near: name.text, in: schema, preferring: used), fix: nil)
+        // The one column of the scope that is this name once case and underscores are folded.
+        let folded = NameRules.folded(name.text)
+        let matches = scope.chain.flatMap(\.sources).flatMap { source in
+            source.isComplete ? source.columns.filter { NameRules.folded($0) == folded } : []
+        }
+        if matches.count == 1 {
+            let spelling = rules.spelling(of: matches[0])
+            problem.fix = fix(replacing: index, with: spelling, "\(tokens[index].text) -> \(spelling)")
+        }
+        record(problem)
+    }
+
+    private func qualified(qualifierAt qualifierIndex: Int, columnAt columnIndex: Int, scope: QueryScope) {
+        guard let qualifier = tokens[qualifierIndex].name, let column = tokens[columnIndex].name else { return }
+        let qualifierKey = rules.key(qualifier)
+        let columnKey = rules.key(column)
+        let written = "\(tokens[qualifierIndex].text).\(tokens[columnIndex].text)"
+        var certain = true
+        for level in scope.chain {
+            for source in level.sources {
+                guard let reference = source.reference, rules.key(reference) == qualifierKey else { continue }
+                if source.columns.contains(where: { rules.key(stored: $0) == columnKey }) || !source.isComplete {
+                    return
+                }
+                var problem = ReferenceProblem(
+                    kind: .column, reference: written, name: column.text,
+                    qualifiedTable: source.table?.name ?? reference.text,
+                    nearest: NearestNames.columns(near: column.text, in: schema, preferring: used(level)), fix: nil)
+                let folded = NameRules.folded(column.text)
+                let sameFolded = source.columns.filter { NameRules.folded($0) == folded }
+                if sameFolded.count == 1 {
+                    let spelling = rules.spelling(of: sameFolded[0])
+                    problem.fix = fix(
+                        replacing: columnIndex, with: spelling,
+                        "\(written) -> \(tokens[qualifierIndex].text).\(spelling)")
+                } else {
+                    problem.fix = movedQualifier(qualifierIndex, column: columnKey, written: written, level: level)
+                }
+                record(problem)
+                return
+            }
+            if !level.isCertain { certain = false }
+        }
+        // No such alias: unless it is a column (a composite value) or something unread could declare it.
+        guard certain else { return }
+        for level in scope.chain {
+            for source in level.sources where source.columns.contains(where: { rules.key(stored: $0) == qualifierKey })
+            {
+                _ = source
+                return
+            }
+        }
+        var problem = ReferenceProblem(
+            kind: .column, reference: written, name: column.text, qualifiedTable: nil,
+            nearest: NearestNames.columns(near: column.text, in: schema, preferring: used(scope)), fix: nil)
+        // An alias that names nothing moves to the one table that has the column; a table of the schema
+        // the query never joined does not (it needs a join, which is the model's to write).
+        if let table = schema.tables.first(where: { rules.key(stored: $0.name) == qualifierKey }) {
+            if table.columns.contains(where: { rules.key(stored: $0.name) == columnKey }) {
+                problem.unjoinedTable = table.name
+            }
+        } else {
+            problem.fix = movedQualifier(qualifierIndex, column: columnKey, written: written, level: scope)
+        }
+        record(problem)
+    }
+
+    /// The fix that puts the column under the one other source of the same SELECT that has it.
+    private func movedQualifier(_ qualifierIndex: Int, column: String, written: String, level: QueryScope)
+        -> ReferenceFix?
+    {
+        let qualifierKey = tokens[qualifierIndex].name.map(rules.key)
+        let holders = level.sources.filter { source in
+            source.reference.map(rules.key) != qualifierKey && source.isComplete
+                && source.columns.contains { rules.key(stored: $0) == column }
+        }
+        guard holders.count == 1, let spelling = holders[0].referenceSpelling else { return nil }
+        let after = "\(spelling).\(written.split(separator: ".").last ?? "")"
+        return fix(replacing: qualifierIndex, with: spelling, "\(written) -> \(after)")
+    }
+
+    private func used(_ scope: QueryScope) -> [Table] {
+        scope.chain.flatMap { $0.sources.compactMap(\.table) }
+    }
+
+    private func fix(replacing index: Int, with text: String, _ description: String) -> ReferenceFix {
+        ReferenceFix(
+            replacements: [.init(offset: tokens[index].offset, length: tokens[index].text.utf8.count, text: text)],
+            description: description)
+    }
+
+    /// A FROM item naming a table the schema lacks, with the one table it folds to as its fix.
+    func reportMissingTable(_ parts: [WrittenName], at nameIndex: Int) {
+        let name = parts[parts.count - 1]
+        var problem = ReferenceProblem(
+            kind: .table, reference: parts.map(\.text).joined(separator: "."), name: name.text, qualifiedTable: nil,
+            nearest: NearestNames.tables(near: name.text, in: schema), fix: nil)
+        let folded = NameRules.folded(name.text)
+        let matches = schema.tables.filter { NameRules.folded($0.name) == folded }
+        if matches.count == 1 {
+            let spelling = rules.spelling(of: matches[0].name)
+            problem.fix = fix(replacing: nameIndex, with: spelling, "\(tokens[nameIndex].text) -> \(spelling)")
+        }
+        record(problem)
+    }
+}
