@@ -127,12 +127,12 @@ extension Assistant {
     /// answer is already on screen, and the user's question was saved before anything ran.
     func save(
         _ outcome: TurnOutcome, attempt: Int, start: ContinuousClock.Instant, model: String?,
-        completion: ChatCompletion? = nil, executionMilliseconds: Double? = nil
+        completion: ChatCompletion? = nil, executionMilliseconds: Double? = nil, content: String? = nil
     ) {
         let succeeded = outcome.failure == nil && outcome.sql != nil && configuration.execute
         var record = MessageRecord(
-            sessionID: outcome.sessionID, role: .assistant, content: outcome.reply ?? "", sql: outcome.sql,
-            status: outcome.status, error: outcome.failure?.message, attempt: max(1, attempt),
+            sessionID: outcome.sessionID, role: .assistant, content: content ?? outcome.reply ?? "",
+            sql: outcome.sql, status: outcome.status, error: outcome.failure?.savedError, attempt: max(1, attempt),
             model: completion?.model ?? model, promptTokens: completion?.usage.promptTokens,
             completionTokens: completion?.usage.completionTokens,
             firstTokenMilliseconds: completion.map { $0.firstByteSeconds * 1000 },

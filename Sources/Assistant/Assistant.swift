@@ -138,49 +138,49 @@ public final class Assistant {
             return
         }
 
-        for attempt in 1...(1 + max(0, configuration.maxRepairs)) {
+        // Each query the model sent, by fingerprint, with how it failed: a repeat is not run again.
+        var tried: [String: TurnFailure] = [:]
+        var attempt = 0
+        for call in 1...(1 + max(0, configuration.maxRepairs)) {
+            attempt += 1
             outcome.attempts = attempt
             outcome.failure = nil
             outcome.sql = nil
-            let executedBefore = outcome.timings.execution
             guard
                 let completion = callModel(
-                    messages, attempt: attempt, into: &outcome, observer: observer,
-                    isCancelled: isCancelled)
+                    messages, attempt: call, into: &outcome, observer: observer, isCancelled: isCancelled)
             else {
                 save(outcome, attempt: attempt, start: start, model: model)
                 return
             }
             guard let sql = SQLExtractor.extract(from: completion.text) else {
+                // An answer in words (a clarifying question, "the data cannot say"): shown and saved as words.
                 outcome.failure = .noSQL(reply: completion.text)
                 save(outcome, attempt: attempt, start: start, model: model, completion: completion)
                 return
             }
             outcome.sql = sql
-            outcome.failure = refusal(of: sql)
             var userWroteSQL = false
-            if outcome.failure == nil {
-                observer?.sqlReady(sql, attempt: attempt)
-                if configuration.execute {
-                    userWroteSQL = approveAndExecute(
-                        sql, attempt: attempt, into: &outcome, observer: observer, isCancelled: isCancelled)
-                }
+            if let earlier = tried[SQLFingerprint.of(sql, dialect: location.dialect)] {
+                outcome.failure = .repeated(earlier)
+                save(outcome, attempt: attempt, start: start, model: model, completion: completion)
+            } else {
+                userWroteSQL = run(
+                    sql, attempt: &attempt, completion: completion, into: &outcome, tried: &tried,
+                    observer: observer, isCancelled: isCancelled, start: start)
             }
-            save(
-                outcome, attempt: attempt, start: start, model: model, completion: completion,
-                executionMilliseconds: outcome.timings.execution - executedBefore)
             guard let failure = outcome.failure, !userWroteSQL, isRepairable(failure),
-                attempt <= configuration.maxRepairs
+                call <= configuration.maxRepairs
             else { return }
-            observer?.repairing(after: failure, attempt: attempt)
+            observer?.repairing(after: failure, attempt: call)
             messages.append(ChatMessage(.assistant, completion.text))
-            messages.append(ChatMessage(.user, prompts.repair.render(["sql": sql, "error": failure.message])))
+            messages.append(ChatMessage(.user, repairRequest(for: outcome.sql ?? sql, failure: failure)))
         }
     }
 
     /// Asks the observer whether to run `sql`, then runs it or the user's edit of it. True when the user
     /// changed the SQL: a failure is then theirs, not the model's to repair.
-    private func approveAndExecute(
+    func approveAndExecute(
         _ sql: String, attempt: Int, into outcome: inout TurnOutcome, observer: TurnObserver?,
         isCancelled: (@Sendable () -> Bool)?
     ) -> Bool {
@@ -193,7 +193,7 @@ public final class Assistant {
             let changed = edited != sql
             if changed {
                 outcome.sql = edited
-                outcome.failure = refusal(of: edited)
+                outcome.failure = refusal(of: edited) ?? unknownReference(in: edited)
             }
             if outcome.failure == nil {
                 execute(edited, into: &outcome, observer: observer, isCancelled: isCancelled)
@@ -202,10 +202,11 @@ public final class Assistant {
         }
     }
 
-    /// A refused query or an engine error is the model's to fix; timeouts, cancels and lost connections are not.
+    /// A refused query, a name the schema lacks, a repeat or an engine error is the model's to fix; timeouts,
+    /// cancels and lost connections are not.
     private func isRepairable(_ failure: TurnFailure) -> Bool {
         switch failure {
-        case .rejected: return true
+        case .rejected, .unknownReference, .repeated: return true
         case .database(let error): return error.code == .statementFailed
         default: return false
         }

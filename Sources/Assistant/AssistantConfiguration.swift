@@ -6,7 +6,7 @@ public struct AssistantConfiguration: Sendable {
     public var statementTimeout: Double
     /// Bytes of row data one result may hold.
     public var maxResultBytes: Int
-    /// Times a rejected or failed SQL goes back to the model for a fix.
+    /// Times a rejected or failed SQL goes back to the model for a fix (mechanical fixes do not count).
     public var maxRepairs: Int
     /// Earlier turns of the session sent along, so follow-up questions make sense.
     public var historyTurns: Int
@@ -18,7 +18,7 @@ public struct AssistantConfiguration: Sendable {
     public var userName: String
 
     public init(
-        maxRows: Int = 1_000, statementTimeout: Double = 30, maxResultBytes: Int = 256 << 20, maxRepairs: Int = 1,
+        maxRows: Int = 1_000, statementTimeout: Double = 30, maxResultBytes: Int = 256 << 20, maxRepairs: Int = 2,
         historyTurns: Int = 6, execute: Bool = true, previewRows: Int = 20, clientVersion: String, userName: String
     ) {
         self.maxRows = maxRows

@@ -9,6 +9,10 @@ public enum TurnFailure: Error, Sendable {
     case noSQL(reply: String)
     /// The guard refused the SQL.
     case rejected(reason: String)
+    /// A table or column the schema does not have: found before the query ran, so it never did.
+    case unknownReference(ReferenceProblem)
+    /// The model sent a query it had already sent in this turn; it was not run again. Holds how it failed.
+    indirect case repeated(TurnFailure)
     case database(DatabaseError)
     case cancelled
     /// The user said no at the confirmation prompt: the SQL was not run. Never sent for repair.
@@ -23,6 +27,8 @@ public enum TurnFailure: Error, Sendable {
             "the model answered without SQL (\"\(Self.firstLine(of: reply))\"): rephrase the question, "
                 + "or see what it knows with `datachat schema`"
         case .rejected(let reason): "the SQL was refused: \(reason)"
+        case .unknownReference(let problem): problem.message
+        case .repeated(let earlier): "the model sent the same query again (not run): \(earlier.message)"
         case .database(let error): "the database reported an error: \(error.message)"
         case .cancelled: "cancelled"
         case .declined: "not run: declined at the confirmation prompt"
@@ -36,9 +42,16 @@ public enum TurnFailure: Error, Sendable {
         return line.count > 160 ? String(line.prefix(159)) + "…" : line
     }
 
+    /// What the history keeps as the attempt's error: nothing for an answer in words, which is no error.
+    public var savedError: String? {
+        if case .noSQL = self { return nil }
+        return message
+    }
+
     public var status: MessageStatus {
         switch self {
-        case .endpoint, .database, .assistant: .error
+        case .endpoint, .database, .assistant, .unknownReference: .error
+        case .repeated(let earlier): earlier.status
         case .noSQL: .noSQL
         case .rejected: .rejected
         case .cancelled, .declined: .cancelled
@@ -65,12 +78,19 @@ public struct TurnOutcome: Sendable {
     public var rowCount = 0
     public var truncated = false
     public var failure: TurnFailure?
-    /// How many answers the model gave (1, or more after repairs).
+    /// How many attempts the turn made: the model's answers, and the mechanical fixes between them.
     public var attempts = 0
     public var usage = TokenUsage(promptTokens: 0, completionTokens: 0, isEstimate: false)
     public var timings = TurnTimings()
 
     public var status: MessageStatus { failure?.status ?? .ok }
+
+    /// The model answered in words only (a clarifying question, "the data cannot say"): the words are the
+    /// answer, shown as such and never as an error, though there is no result.
+    public var isAnswerInWords: Bool {
+        if case .noSQL = failure { return true }
+        return false
+    }
 }
 
 /// The user's answer at the confirmation prompt (`--confirm`, `\confirm on`).
@@ -101,6 +121,9 @@ public protocol TurnObserver: AnyObject {
     func approve(_ sql: String, attempt: Int) -> SQLApproval
     /// An attempt failed and the model is being asked to repair it.
     func repairing(after failure: TurnFailure, attempt: Int)
+    /// A wrong name had one mechanical fix (`T2.country_code -> T1.country_code`); `sql` is the fixed
+    /// query, about to be checked and run as attempt `attempt`, without asking the model.
+    func fixedReferences(_ description: String, sql: String, attempt: Int)
     func resultStarted(columns: [Column])
     func resultRow(_ row: [DatabaseValue])
     func resultFinished(rowCount: Int, truncated: Bool)
@@ -115,6 +138,7 @@ extension TurnObserver {
     /// Runs everything unasked: confirmation is for those who turn it on.
     public func approve(_ sql: String, attempt: Int) -> SQLApproval { .run(sql) }
     public func repairing(after failure: TurnFailure, attempt: Int) {}
+    public func fixedReferences(_ description: String, sql: String, attempt: Int) {}
     public func resultStarted(columns: [Column]) {}
     public func resultRow(_ row: [DatabaseValue]) {}
     public func resultFinished(rowCount: Int, truncated: Bool) {}

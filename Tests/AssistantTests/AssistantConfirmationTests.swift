@@ -93,13 +93,14 @@ import Testing
         let server = try makeServer()
         let assistant = try fixture.makeAssistant(baseURL: server.baseURL, maxRepairs: 1)
         let recorder = TurnRecorder()
-        recorder.approval = { _ in .run("SELECT nope FROM sales") }
+        // A name the reference check cannot judge (a function), so the edit reaches the database.
+        recorder.approval = { _ in .run("SELECT nope(amount) FROM sales") }
         let outcome = assistant.ask("Sales by region?", observer: recorder)
         guard case .database(let error) = outcome.failure else {
             Issue.record("expected a database error, got \(String(describing: outcome.failure))")
             return
         }
-        #expect(error.message.contains("no such column"))
+        #expect(error.message.contains("no such function"))
         #expect(recorder.repairs == 0)
         #expect(try AssistantFixture.chatBodies(server).count == 1)
         #expect(try assistant.history.messages(sessionID: outcome.sessionID).map(\.status) == [.pending, .error])

@@ -59,6 +59,7 @@ final class TurnRecorder: TurnObserver {
     var sql: [String] = []
     var approvals: [String] = []
     var repairs = 0
+    var fixes: [String] = []
     var text = ""
     var modelCalls = 0
     var answers: [String] = []
@@ -73,6 +74,7 @@ final class TurnRecorder: TurnObserver {
     func resultRow(_ row: [DatabaseValue]) { rows.append(row) }
     func resultFinished(rowCount: Int, truncated: Bool) { results.append((rowCount, truncated)) }
     func repairing(after failure: TurnFailure, attempt: Int) { repairs += 1 }
+    func fixedReferences(_ description: String, sql: String, attempt: Int) { fixes.append(description) }
     func approve(_ sql: String, attempt: Int) -> SQLApproval {
         approvals.append(sql)
         return approval?(sql) ?? .run(sql)

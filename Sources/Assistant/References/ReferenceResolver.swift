@@ -474,9 +474,18 @@ final class ReferenceResolver {
         return items
     }
 
+    /// Keeps one problem per wrong reference; a repeat of it adds its own replacement to the fix, so
+    /// that every occurrence is fixed (`re_gion` in SELECT and in GROUP BY).
     func record(_ problem: ReferenceProblem) {
-        if !problems.contains(where: { $0.reference == problem.reference && $0.kind == problem.kind }) {
+        guard let index = problems.firstIndex(where: { $0.reference == problem.reference && $0.kind == problem.kind })
+        else {
             problems.append(problem)
+            return
+        }
+        if let extra = problem.fix?.replacements, problems[index].fix != nil {
+            problems[index].fix?.replacements += extra
+        } else {
+            problems[index].fix = nil
         }
     }
 }

@@ -136,15 +136,19 @@ final class InteractiveSession {
             let output = FileOutput.standardOutput()
             let printer = ResultPrinter(settings: context.settings, output: output, explain: false, format: view.format)
             outcome = turn(printer, Interrupt.check)
-            // An answer in words only (\explain) has no rows for the printer to show.
-            if outcome.failure == nil, outcome.sql == nil, let reply = outcome.reply, !reply.isEmpty {
+            // An answer in words only (\explain, or the model's question back) has no rows for the printer to show.
+            if outcome.failure == nil || outcome.isAnswerInWords, outcome.sql == nil, let reply = outcome.reply,
+                !reply.isEmpty
+            {
                 output.write(reply.trimmedLine() + "\n")
             }
             output.flush()
         }
         guard let failure = outcome.failure else { return }
-        StandardError.error(failure.message)
         lastFailureCode = ExitStatus.code(for: failure)
+        // The model's words were the answer (streamed, or printed above): not an error.
+        if outcome.isAnswerInWords { return }
+        StandardError.error(failure.message)
     }
 }
 

@@ -11,6 +11,12 @@ struct OneShot {
         let outcome = context.assistant.ask(question, observer: printer, isCancelled: Interrupt.check)
         output.flush()
         guard let failure = outcome.failure else { return ExitStatus.answered }
+        // An answer in words is an answer, not an error; exit 6 still tells a script there is no result.
+        if case .noSQL(let reply) = failure {
+            // On a terminal the printer has shown the words already, as they came.
+            if !StandardError.isTerminal { StandardError.write(reply.trimmedLine() + "\n") }
+            return ExitStatus.code(for: failure)
+        }
         StandardError.error(failure.message)
         return ExitStatus.code(for: failure)
     }

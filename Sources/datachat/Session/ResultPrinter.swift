@@ -55,7 +55,11 @@ final class ResultPrinter: TurnObserver {
     }
 
     func repairing(after failure: TurnFailure, attempt: Int) {
-        StandardError.write("datachat: \(failure.message); asking the model to correct it\n")
+        StandardError.error("\(failure.message); asking the model to correct it")
+    }
+
+    func fixedReferences(_ description: String, sql: String, attempt: Int) {
+        StandardError.error("fixed: \(description)")
     }
 
     func resultStarted(columns: [Column]) {

@@ -84,6 +84,11 @@ final class TurnDisplay: TurnObserver {
         StandardError.write(style.yellow("\(failure.message); asking the model to correct it") + "\n")
     }
 
+    func fixedReferences(_ description: String, sql: String, attempt: Int) {
+        spinner.stop()
+        StandardError.write(style.yellow("fixed: \(description)") + "\n")
+    }
+
     func resultStarted(columns: [Column]) {
         spinner.stop()
         let destination = ResultDestination(view: view)

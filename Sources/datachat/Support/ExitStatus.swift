@@ -17,7 +17,10 @@ enum ExitStatus {
             return error.code == .missingKey || error.code == .invalidConfiguration ? usage : endpointError
         case .noSQL: return noSQL
         case .rejected: return rejected
-        case .database: return databaseError
+        // A name the schema lacks is the database's error, caught before the query ran: 4, as when the
+        // engine reports it. 3 stays what scripts read it as, a refusal of what is not a read-only query.
+        case .unknownReference, .database: return databaseError
+        case .repeated(let earlier): return code(for: earlier)
         // The user stopped it, at the confirmation prompt or with Ctrl-C.
         case .cancelled, .declined: return interrupted
         case .assistant(let error): return error.code == .configuration ? usage : databaseError

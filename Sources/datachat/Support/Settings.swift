@@ -73,7 +73,7 @@ struct Settings {
             options.maxRows.map(String.init) ?? value(nil, "DATACHAT_MAX_ROWS"), "--max-rows", 1_000)
         statementTimeout = Double(
             try Self.positive(options.timeout.map(String.init) ?? value(nil, "DATACHAT_TIMEOUT"), "--timeout", 30))
-        maxRepairs = try Self.positive(value(nil, "DATACHAT_MAX_REPAIRS"), "DATACHAT_MAX_REPAIRS", 1, allowZero: true)
+        maxRepairs = try Self.positive(value(nil, "DATACHAT_MAX_REPAIRS"), "DATACHAT_MAX_REPAIRS", 2, allowZero: true)
         sessionID = options.session
         tableContextPath = value(options.tableContext, "DATACHAT_TABLE_CONTEXT")
         schemas = (value(options.schema, "DATACHAT_SCHEMA") ?? "").split(separator: ",")

@@ -1,0 +1,77 @@
+import Databases
+import LLM
+
+/// One attempt's SQL from check to result, the mechanical fixes of wrong names, and the repair request
+/// that carries the schema's facts back to the model.
+extension Assistant {
+    /// Checks `sql` (guard, then references), fixes wrong names mechanically when there is exactly one
+    /// way, runs it, and saves the attempt; a fix is saved as an attempt of its own. True when the user
+    /// edited the SQL at the confirmation prompt.
+    func run(
+        _ sql: String, attempt: inout Int, completion: ChatCompletion, into outcome: inout TurnOutcome,
+        tried: inout [String: TurnFailure], observer: TurnObserver?, isCancelled: (@Sendable () -> Bool)?,
+        start: ContinuousClock.Instant
+    ) -> Bool {
+        let executedBefore = outcome.timings.execution
+        outcome.failure = refusal(of: sql)
+        var fix: ReferenceFix?
+        if outcome.failure == nil, let schema = try? schema() {
+            let report = ReferenceChecker.check(sql, schema: schema, dialect: location.dialect)
+            outcome.failure = report.problems.first.map { .unknownReference($0) }
+            fix = report.fix
+        }
+        guard let fix else {
+            let userWroteSQL = outcome.failure == nil ? runChecked(sql, attempt: attempt, into: &outcome, observer, isCancelled) : false
+            save(
+                outcome, attempt: attempt, start: start, model: model, completion: completion,
+                executionMilliseconds: outcome.timings.execution - executedBefore)
+            if let failure = outcome.failure { tried[SQLFingerprint.of(sql, dialect: location.dialect)] = failure }
+            return userWroteSQL
+        }
+        save(outcome, attempt: attempt, start: start, model: model, completion: completion)
+        if let failure = outcome.failure { tried[SQLFingerprint.of(sql, dialect: location.dialect)] = failure }
+
+        let fixed = fix.apply(to: sql)
+        attempt += 1
+        outcome.attempts = attempt
+        outcome.sql = fixed
+        observer?.fixedReferences(fix.description, sql: fixed, attempt: attempt)
+        outcome.failure = refusal(of: fixed) ?? unknownReference(in: fixed)
+        let fixStart = outcome.timings.execution
+        let userWroteSQL = outcome.failure == nil ? runChecked(fixed, attempt: attempt, into: &outcome, observer, isCancelled) : false
+        // No model was asked: the saved content says what changed, and no model or tokens are recorded.
+        save(
+            outcome, attempt: attempt, start: start, model: nil,
+            executionMilliseconds: outcome.timings.execution - fixStart, content: "fixed: \(fix.description)")
+        if let failure = outcome.failure { tried[SQLFingerprint.of(fixed, dialect: location.dialect)] = failure }
+        return userWroteSQL
+    }
+
+    /// Shows SQL that passed every check and runs it (unless `--sql-only`).
+    private func runChecked(
+        _ sql: String, attempt: Int, into outcome: inout TurnOutcome, _ observer: TurnObserver?,
+        _ isCancelled: (@Sendable () -> Bool)?
+    ) -> Bool {
+        observer?.sqlReady(sql, attempt: attempt)
+        guard configuration.execute else { return false }
+        return approveAndExecute(sql, attempt: attempt, into: &outcome, observer: observer, isCancelled: isCancelled)
+    }
+
+    /// The first name in `sql` the schema lacks, as a failure; nil when all resolve or the schema is unreadable.
+    func unknownReference(in sql: String) -> TurnFailure? {
+        guard let schema = try? schema() else { return nil }
+        return ReferenceChecker.check(sql, schema: schema, dialect: location.dialect).problems.first.map {
+            .unknownReference($0)
+        }
+    }
+
+    /// The message that asks the model to repair `sql`: the error with the schema's facts, or, when the
+    /// model repeated itself, a request for a different query.
+    func repairRequest(for sql: String, failure: TurnFailure) -> String {
+        let facts = RepairFacts(sql: sql, failure: failure, schema: try? schema(), dialect: location.dialect)
+        if case .repeated(let earlier) = failure {
+            return prompts.repeated.render(facts.values(sql: sql, error: earlier.message))
+        }
+        return prompts.repair.render(facts.values(sql: sql, error: failure.message))
+    }
+}

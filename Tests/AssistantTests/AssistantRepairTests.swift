@@ -1,0 +1,117 @@
+import Databases
+import Foundation
+import History
+import LLM
+import TestSupport
+import Testing
+
+@testable import Assistant
+
+/// Wrong names caught before the database, fixed mechanically or repaired with the schema's facts,
+/// against FakeLLM over HTTP and a real SQLite file.
+@Suite struct AssistantRepairTests {
+    let fixture = AssistantFixture()
+
+    func server(_ replies: [String]) throws -> FakeLLMServer {
+        let encoded = try JSONSerialization.data(withJSONObject: replies.map { "```sql\n\($0)\n```" })
+        return try FakeLLMServer(
+            script: "{\"rules\": [{\"match\": \".\", \"replies\": \(String(decoding: encoded, as: UTF8.self))}]}")
+    }
+
+    @Test func aWrongColumnNeverReachesTheDatabase() throws {
+        let server = try server(["SELECT amount_typo FROM sales"])
+        let assistant = try fixture.makeAssistant(baseURL: server.baseURL, maxRepairs: 0)
+        let outcome = assistant.ask("total?")
+        guard case .unknownReference(let problem) = outcome.failure else {
+            Issue.record("expected the reference check's failure, got \(String(describing: outcome.failure))")
+            return
+        }
+        #expect(problem.message == "no such column: amount_typo (did you mean sales.amount?)")
+        // Nothing ran: no time was spent in the database, and the saved error is the check's, not SQLite's.
+        #expect(outcome.timings.execution == 0)
+        let saved = try assistant.history.messages(sessionID: outcome.sessionID)
+        #expect(saved.map(\.status) == [.pending, .error])
+        #expect(saved[1].error == problem.message)
+        #expect(saved[1].sql == "SELECT amount_typo FROM sales")
+    }
+
+    @Test func aMechanicalFixRunsWithoutAskingTheModel() throws {
+        let server = try server(["SELECT re_gion, sum(amount) AS total FROM sales GROUP BY RE_GION ORDER BY re_gion"])
+        let assistant = try fixture.makeAssistant(baseURL: server.baseURL)
+        let recorder = TurnRecorder()
+        let outcome = assistant.ask("total by region?", observer: recorder)
+        #expect(outcome.failure == nil)
+        #expect(try AssistantFixture.chatBodies(server).count == 1, "the fix asked no model")
+        #expect(recorder.repairs == 0)
+        #expect(recorder.fixes == ["re_gion -> region, RE_GION -> region"])
+        #expect(recorder.rows == [[.text("north"), .real(15)], [.text("south"), .real(20)]])
+        #expect(outcome.sql == "SELECT region, sum(amount) AS total FROM sales GROUP BY region ORDER BY region")
+        let saved = try assistant.history.messages(sessionID: outcome.sessionID)
+        #expect(saved.map(\.status) == [.pending, .error, .ok])
+        #expect(saved.map(\.attempt) == [1, 1, 2])
+        #expect(saved[2].content == "fixed: re_gion -> region, RE_GION -> region")
+        #expect(saved[2].model == nil)
+        #expect(saved[2].rowCount == 2)
+    }
+
+    @Test func theRepairRequestCarriesTheColumnsAndTheNearestNames() throws {
+        let server = try server(["SELECT sum(total_amount) FROM sales", "SELECT sum(amount) AS total FROM sales"])
+        let assistant = try fixture.makeAssistant(baseURL: server.baseURL)
+        let outcome = assistant.ask("total?")
+        #expect(outcome.failure == nil)
+        let bodies = try AssistantFixture.chatBodies(server)
+        #expect(bodies.count == 2)
+        let repair = try #require(AssistantFixture.contents(bodies[1]).last)
+        #expect(repair.contains("no such column: total_amount (did you mean sales.amount?)"))
+        #expect(repair.contains("- sales: id, region, amount"))
+        #expect(repair.contains("- sales.amount ("))
+        #expect(!repair.contains("{{"))
+    }
+
+    @Test func aRepeatedQueryIsNotRunTwiceAndTheModelIsToldSo() throws {
+        let bad = "SELECT sum(total_amount) FROM sales"
+        let server = try server([bad, "select SUM(total_amount)\n  from sales;", "SELECT sum(amount) AS total FROM sales"])
+        let assistant = try fixture.makeAssistant(baseURL: server.baseURL, maxRepairs: 2)
+        let recorder = TurnRecorder()
+        let outcome = assistant.ask("total?", observer: recorder)
+        #expect(outcome.failure == nil)
+        #expect(recorder.rows == [[.real(35)]])
+        let bodies = try AssistantFixture.chatBodies(server)
+        #expect(bodies.count == 3)
+        let third = try #require(AssistantFixture.contents(bodies[2]).last)
+        #expect(third.hasPrefix("You sent the same query again"))
+        #expect(third.contains("no such column: total_amount"))
+        let saved = try assistant.history.messages(sessionID: outcome.sessionID)
+        #expect(saved.map(\.status) == [.pending, .error, .error, .ok])
+        #expect(saved[2].error?.hasPrefix("the model sent the same query again (not run)") == true)
+        #expect(saved[2].executionMilliseconds == 0 || saved[2].executionMilliseconds == nil)
+    }
+
+    @Test func twoRepairsAtMostByDefault() throws {
+        #expect(AssistantConfiguration(clientVersion: "t", userName: "u").maxRepairs == 2)
+        let server = try server(["SELECT a1 FROM sales", "SELECT a2 FROM sales", "SELECT a3 FROM sales", "SELECT 1"])
+        let assistant = try fixture.makeAssistant(baseURL: server.baseURL, maxRepairs: 2)
+        let outcome = assistant.ask("total?")
+        guard case .unknownReference(let problem) = outcome.failure else {
+            Issue.record("expected the last attempt's failure, got \(String(describing: outcome.failure))")
+            return
+        }
+        #expect(problem.reference == "a3")
+        #expect(try AssistantFixture.chatBodies(server).count == 3)
+        #expect(try assistant.history.messages(sessionID: outcome.sessionID).map(\.status)
+            == [.pending, .error, .error, .error])
+    }
+
+    @Test func anAnswerInWordsIsSavedAsWords() throws {
+        let server = try FakeLLMServer(
+            script: FakeLLMServer.script(rules: [], default: "Which year do you mean: 2023 or 2024?"))
+        let assistant = try fixture.makeAssistant(baseURL: server.baseURL)
+        let outcome = assistant.ask("sales last year?")
+        #expect(outcome.isAnswerInWords)
+        #expect(try AssistantFixture.chatBodies(server).count == 1, "words are not repaired")
+        let saved = try assistant.history.messages(sessionID: outcome.sessionID)
+        #expect(saved.map(\.status) == [.pending, .noSQL])
+        #expect(saved[1].content == "Which year do you mean: 2023 or 2024?")
+        #expect(saved[1].error == nil)
+    }
+}
