@@ -21,7 +21,9 @@ extension Assistant {
             fix = report.fix
         }
         guard let fix else {
-            let userWroteSQL = outcome.failure == nil ? runChecked(sql, attempt: attempt, into: &outcome, observer, isCancelled) : false
+            let userWroteSQL =
+                outcome.failure == nil
+                ? runChecked(sql, attempt: attempt, into: &outcome, observer, isCancelled) : false
             save(
                 outcome, attempt: attempt, start: start, model: model, completion: completion,
                 executionMilliseconds: outcome.timings.execution - executedBefore)
@@ -38,7 +40,8 @@ extension Assistant {
         observer?.fixedReferences(fix.description, sql: fixed, attempt: attempt)
         outcome.failure = refusal(of: fixed) ?? unknownReference(in: fixed)
         let fixStart = outcome.timings.execution
-        let userWroteSQL = outcome.failure == nil ? runChecked(fixed, attempt: attempt, into: &outcome, observer, isCancelled) : false
+        let userWroteSQL =
+            outcome.failure == nil ? runChecked(fixed, attempt: attempt, into: &outcome, observer, isCancelled) : false
         // No model was asked: the saved content says what changed, and no model or tokens are recorded.
         save(
             outcome, attempt: attempt, start: start, model: nil,

@@ -70,7 +70,9 @@ import Testing
 
     @Test func aRepeatedQueryIsNotRunTwiceAndTheModelIsToldSo() throws {
         let bad = "SELECT sum(total_amount) FROM sales"
-        let server = try server([bad, "select SUM(total_amount)\n  from sales;", "SELECT sum(amount) AS total FROM sales"])
+        let server = try server([
+            bad, "select SUM(total_amount)\n  from sales;", "SELECT sum(amount) AS total FROM sales",
+        ])
         let assistant = try fixture.makeAssistant(baseURL: server.baseURL, maxRepairs: 2)
         let recorder = TurnRecorder()
         let outcome = assistant.ask("total?", observer: recorder)
@@ -98,8 +100,9 @@ import Testing
         }
         #expect(problem.reference == "a3")
         #expect(try AssistantFixture.chatBodies(server).count == 3)
-        #expect(try assistant.history.messages(sessionID: outcome.sessionID).map(\.status)
-            == [.pending, .error, .error, .error])
+        #expect(
+            try assistant.history.messages(sessionID: outcome.sessionID).map(\.status)
+                == [.pending, .error, .error, .error])
     }
 
     @Test func anAnswerInWordsIsSavedAsWords() throws {

@@ -23,7 +23,11 @@ import Testing
             ("(?i)drop", "```sql\nDROP TABLE orders;\n```"),
             ("(?i)two statements", "```sql\nSELECT 1; SELECT 2\n```"),
             ("(?i)hello", "Hello! Ask me about the shop's data."),
-            ("(?i)typo|query failed", "```sql\nSELECT no_such_column FROM orders\n```"),
+            ("(?i)typo|query failed|same query", "```sql\nSELECT no_such_column FROM orders\n```"),
+            (
+                "(?i)alias mixup",
+                "```sql\nSELECT c.status, count(*) AS n FROM orders o JOIN customers c ON c.customer_id = o.customer_id GROUP BY c.status ORDER BY n DESC LIMIT 1\n```"
+            ),
         ],
         default: "```sql\nSELECT count(*) AS orders FROM orders\n```")
 
@@ -113,13 +117,31 @@ import Testing
         #expect(try savedMessages(runner).map(\.status) == [.pending, .error])
     }
 
-    @Test func answerWithoutSQLExitsSix() throws {
+    @Test func answerWithoutSQLExitsSixWithTheWordsAndNoErrorLine() throws {
         let server = try FakeLLMServer(script: Self.script)
         let runner = runner(server)
         let result = try runner.run(["-q", "hello there"])
         #expect(result.status == 6)
-        #expect(result.stderr.contains("Hello! Ask me about the shop's data."))
-        #expect(try savedMessages(runner).map(\.status) == [.pending, .noSQL])
+        #expect(result.stderr == "Hello! Ask me about the shop's data.\n")
+        #expect(result.stdout.isEmpty)
+        let saved = try savedMessages(runner)
+        #expect(saved.map(\.status) == [.pending, .noSQL])
+        #expect(saved[1].content == "Hello! Ask me about the shop's data.")
+        #expect(saved[1].error == nil)
+    }
+
+    @Test func aWrongAliasIsFixedWithoutAskingAndTheUserIsTold() throws {
+        let server = try FakeLLMServer(script: Self.script)
+        let runner = runner(server)
+        let result = try runner.run(["-q", "alias mixup: the most common status", "--format", "csv"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("datachat: fixed: c.status -> o.status"))
+        #expect(result.stdout.hasPrefix("status,n\ndelivered,"))
+        #expect(try server.requests().count == 1)
+        let saved = try savedMessages(runner).filter { $0.role == .assistant }
+        #expect(saved.map(\.status) == [.error, .ok])
+        #expect(saved[0].error == "no such column: c.status (customers has no status; did you mean orders.status?)")
+        #expect(saved[1].content == "fixed: c.status -> o.status")
     }
 
     @Test func writesAndStackedStatementsAreRejected() throws {
@@ -136,14 +158,27 @@ import Testing
         #expect(count.stdout == "orders\n60745\n", "the sample is untouched")
     }
 
-    @Test func databaseErrorsExitFourAfterOneRepair() throws {
+    @Test func unknownNamesExitFourAfterTwoRepairs() throws {
         let server = try FakeLLMServer(script: Self.script)
         let runner = runner(server)
         let result = try runner.run(["-q", "typo query"])
         #expect(result.status == 4)
-        #expect(result.stderr.contains("no such column: no_such_column"))
-        #expect(try server.requests().count == 2, "one repair was asked for")
-        #expect(try savedMessages(runner).map(\.status) == [.pending, .error, .error])
+        let lines = result.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.count == 3, "\(result.stderr)")
+        #expect(lines[0].hasPrefix("datachat: no such column: no_such_column"))
+        #expect(lines[0].hasSuffix("; asking the model to correct it"))
+        #expect(lines[1].hasPrefix("datachat: the model sent the same query again (not run): no such column"))
+        #expect(lines[2].hasPrefix("datachat: the model sent the same query again (not run)"))
+        #expect(try server.requests().count == 3, "two repairs were asked for")
+        #expect(try savedMessages(runner).map(\.status) == [.pending, .error, .error, .error])
+    }
+
+    @Test func databaseErrorsExitFour() throws {
+        let server = try FakeLLMServer(
+            script: FakeLLMServer.script(rules: [], default: "```sql\nSELECT nope(1) FROM orders\n```"))
+        let result = try runner(server, ["DATACHAT_MAX_REPAIRS": "0"]).run(["-q", "anything"])
+        #expect(result.status == 4)
+        #expect(result.stderr.contains("no such function: nope"))
     }
 
     @Test func missingDatabaseFileExitsFour() throws {
