@@ -100,7 +100,7 @@ public struct ContextBuilder: Sendable {
     public func build(question: String, today: String, earlier: [EarlierTurn] = []) -> PromptContext {
         let selection = select(for: question, earlier: earlier)
         let system = ChatMessage(.system, prompts.system.render(selection.values))
-        let asked = ChatMessage(.user, prompts.question.render(["question": question, "today": today]))
+        let asked = ChatMessage(.user, questionText(question, date: today))
         var remaining = settings.budget - TokenEstimate.count([system, asked])
         var turns: [[ChatMessage]] = []
         for turn in earlier.suffix(settings.maxTurns).reversed() {
@@ -222,7 +222,7 @@ public struct ContextBuilder: Sendable {
     /// An earlier turn as it is sent again: the question as first sent, then the SQL that answered it and
     /// the shape of its result (and, under `--share rows`, its first rows, fenced as data).
     func render(_ turn: EarlierTurn) -> [ChatMessage] {
-        let question = ChatMessage(.user, prompts.question.render(["question": turn.question, "today": turn.date]))
+        let question = ChatMessage(.user, questionText(turn.question, date: turn.date))
         var answer: String
         if let sql = turn.sql {
             answer = "```sql\n\(sql)\n```\n"
@@ -248,6 +248,12 @@ public struct ContextBuilder: Sendable {
                 : turn.reply
         }
         return [question, ChatMessage(.assistant, answer.trimmed())]
+    }
+
+    /// The question as sent (prompts/question.md): earlier ones again with their own date, so a turn is
+    /// the same bytes each time it is sent.
+    private func questionText(_ question: String, date: String) -> String {
+        prompts.question.render(["question": question, "today": date]).trimmed()
     }
 
     /// The system template's values for a schema text and notes text (nil: none shared).

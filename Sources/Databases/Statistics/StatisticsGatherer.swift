@@ -122,9 +122,9 @@ public struct StatisticsGatherer: Sendable {
             if high - low < sampleRows { return "\(name) AS s" }
             let chunks = 10
             let size = sampleRows / chunks
-            let step = (high - low - size) / (chunks - 1)
             let ranges = (0..<chunks).map { index in
-                let first = low + index * step
+                // Spread evenly, the first range starting at the lowest rowid and the last ending at the highest.
+                let first = low + index * (high - low + 1 - size) / (chunks - 1)
                 return "rowid BETWEEN \(first) AND \(first + size - 1)"
             }
             return "(SELECT * FROM \(name) WHERE \(ranges.joined(separator: " OR "))) AS s"
