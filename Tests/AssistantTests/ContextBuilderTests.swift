@@ -57,7 +57,8 @@ import Testing
 
     @Test func aBigSchemaIsCutToTheBudgetWithTheNamedTablesAndTheRestListed() throws {
         let builder = try builder()
-        let context = builder.build(question: "How many fleet schedules are pending per fleet account?", today: "2026-12-01")
+        let context = builder.build(
+            question: "How many fleet schedules are pending per fleet account?", today: "2026-12-01")
         #expect(context.estimatedTokens <= 6_000, "\(context.estimatedTokens)")
         #expect(context.shownTables.contains("fleet_schedules"))
         #expect(context.shownTables.contains("fleet_accounts"))

@@ -10,40 +10,22 @@ import Render
 struct PromptCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "prompt",
-        abstract: "Print exactly the messages a question would be sent with, and their tokens; sends nothing.")
+        abstract: "Print exactly the messages a question would be sent with, and their tokens; sends nothing.",
+        discussion: """
+            The prompt depends on --database-url, --schema, --table-context, --share, --max-rows, and --session
+            (with --history-url) for a follow-up; the environment variables of those options apply as for a question.
+            """)
 
     @Argument(help: "The question ('-' reads standard input).")
     var question: String
 
-    @Option(
-        name: .customLong("database-url"),
-        help: "The database to ask about (env DATABASE_URL; default: the bundled sample).")
-    var databaseURL: String?
-
-    @Option(
-        name: .customLong("schema"),
-        help: "PostgreSQL schemas the model is shown, comma-separated (env DATACHAT_SCHEMA; default: the search path).")
-    var schema: String?
-
-    @Option(
-        name: .customLong("table-context"),
-        help: "A file of business notes on tables and columns (env DATACHAT_TABLE_CONTEXT).")
-    var tableContext: String?
-
-    @Option(help: "What may leave the machine: none, schema, values or rows (env DATACHAT_SHARE; default values).")
-    var share: String?
+    /// Read, not offered: the root command declares these options and swift-argument-parser gives their
+    /// values only to a group of the same name and type. The ones a prompt depends on are listed in the
+    /// discussion; the others change nothing here.
+    @OptionGroup(visibility: .private) var options: GlobalOptions
 
     @Option(help: "Tokens the request may take (env DATACHAT_CONTEXT_BUDGET; default 6000).")
     var budget: Int?
-
-    @Option(help: "Build the prompt as a follow-up in this saved session (see `datachat sessions list`).")
-    var session: String?
-
-    @Option(name: .customLong("history-url"), help: "Where sessions are saved (env DATACHAT_HISTORY_URL).")
-    var historyURL: String?
-
-    @Option(name: .customLong("max-rows"), help: "The row cap the rules name (env DATACHAT_MAX_ROWS; default 1000).")
-    var maxRows: Int?
 
     @Flag(help: "Print the request's messages as JSON, as they are sent, with the token count.")
     var json = false
@@ -53,14 +35,6 @@ struct PromptCommand: ParsableCommand {
     }
 
     func run() throws {
-        var options = try GlobalOptions.parse([])
-        options.databaseURL = databaseURL
-        options.schema = schema
-        options.tableContext = tableContext
-        options.share = share
-        options.session = session
-        options.historyURL = historyURL
-        options.maxRows = maxRows
         var settings = try Settings(options: options, environment: Settings.environment())
         if let budget { settings.contextBudget = budget }
         let text = question == "-" ? Datachat.readStandardInput() : question
@@ -69,13 +43,21 @@ struct PromptCommand: ParsableCommand {
         }
         let context = try AppContext(settings: settings)
         let prompt: PromptContext
+        var timings: [Double] = []
         do {
+            // Built twice: the first includes reading the schema and its statistics (cached on disk) and
+            // indexing the tables, the second is what every later question of a session costs.
+            for _ in 0..<2 {
+                let start = ContinuousClock.now
+                _ = try context.assistant.promptContext(for: text)
+                timings.append(start.duration(to: .now).milliseconds)
+            }
             prompt = try context.assistant.promptContext(for: text)
         } catch {
             throw CommandFailure("cannot build the prompt: \(error)", exitCode: ExitStatus.databaseError)
         }
         let output = FileOutput.standardOutput()
-        output.write(json ? Self.json(prompt) : Self.text(prompt))
+        output.write(json ? Self.json(prompt, milliseconds: timings) : Self.text(prompt))
         output.flush()
     }
 
@@ -102,17 +84,28 @@ struct PromptCommand: ParsableCommand {
         var omittedTables: [String]
         var turnsSent: Int
         var turnsDropped: Int
+        /// Building the prompt the first time (schema, statistics, index) and again.
+        var firstBuildMilliseconds: Double
+        var buildMilliseconds: Double
     }
 
-    static func json(_ prompt: PromptContext) -> String {
+    static func json(_ prompt: PromptContext, milliseconds: [Double]) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.keyEncodingStrategy = .convertToSnakeCase
         let printed = Printed(
             messages: prompt.messages, estimatedTokens: prompt.estimatedTokens, budget: prompt.budget,
             shownTables: prompt.shownTables, omittedTables: prompt.omittedTables, turnsSent: prompt.turnsSent,
-            turnsDropped: prompt.turnsDropped)
+            turnsDropped: prompt.turnsDropped, firstBuildMilliseconds: milliseconds.first ?? 0,
+            buildMilliseconds: milliseconds.last ?? 0)
         guard let data = try? encoder.encode(printed) else { return "{}\n" }
         return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}
+
+extension Duration {
+    fileprivate var milliseconds: Double {
+        let (seconds, attoseconds) = components
+        return Double(seconds) * 1000 + Double(attoseconds) / 1e15
     }
 }
