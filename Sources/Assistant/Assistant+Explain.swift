@@ -22,7 +22,9 @@ extension Assistant {
         if beginTurn(&outcome, userMessage: outcome.question, start: start, model: model) {
             outcome.attempts = 1
             do {
-                let messages = [ChatMessage(.system, try explainPrompt()), ChatMessage(.user, "```sql\n\(sql)\n```")]
+                let messages = [
+                    ChatMessage(.system, try explainPrompt(for: sql)), ChatMessage(.user, "```sql\n\(sql)\n```"),
+                ]
                 let completion = callModel(
                     messages, attempt: 1, into: &outcome, observer: observer, isCancelled: isCancelled)
                 save(outcome, attempt: 1, start: start, model: model, completion: completion)
@@ -35,8 +37,9 @@ extension Assistant {
         return outcome
     }
 
-    /// The instructions for an explanation: the dialect, the schema and the table notes.
-    public func explainPrompt() throws -> String {
-        prompts.explain.render(try promptValues())
+    /// The instructions for an explanation: the dialect, the schema (the tables `sql` reads, when the
+    /// whole schema does not fit the budget) and the table notes.
+    public func explainPrompt(for sql: String = "") throws -> String {
+        prompts.explain.render(try promptValues(for: sql))
     }
 }

@@ -23,31 +23,4 @@ extension Assistant {
         }
         return usage
     }
-
-    /// The session's earlier questions and the SQL that answered them, oldest first, as chat messages.
-    func earlierTurns(excludingLast: Bool) throws -> [ChatMessage] {
-        guard let sessionID, configuration.historyTurns > 0 else { return [] }
-        var records = try history.messages(sessionID: sessionID)
-        if excludingLast, records.last?.role == .user { records.removeLast() }
-        var turns: [[ChatMessage]] = []
-        for record in records {
-            switch record.role {
-            case .user:
-                turns.append([ChatMessage(.user, record.content)])
-            case .assistant:
-                guard !turns.isEmpty else { continue }
-                let answer: String
-                if let sql = record.sql, record.status == .ok {
-                    answer = "```sql\n\(sql)\n```"
-                } else {
-                    answer =
-                        record.content.isEmpty
-                        ? "(no answer: \(record.error ?? record.status.rawValue))" : record.content
-                }
-                // A repaired turn keeps only its final answer.
-                turns[turns.count - 1] = [turns[turns.count - 1][0], ChatMessage(.assistant, answer)]
-            }
-        }
-        return turns.filter { $0.count == 2 }.suffix(configuration.historyTurns).flatMap { $0 }
-    }
 }

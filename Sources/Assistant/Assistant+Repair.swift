@@ -73,8 +73,8 @@ extension Assistant {
     func repairRequest(for sql: String, failure: TurnFailure) -> String {
         let facts = RepairFacts(sql: sql, failure: failure, schema: try? schema(), dialect: location.dialect)
         if case .repeated(let earlier) = failure {
-            return prompts.repeated.render(facts.values(sql: sql, error: earlier.message))
+            return prompts.repeated.render(facts.values(sql: sql, error: modelFacing(earlier, sql: sql)))
         }
-        return prompts.repair.render(facts.values(sql: sql, error: failure.message))
+        return prompts.repair.render(facts.values(sql: sql, error: modelFacing(failure, sql: sql)))
     }
 }

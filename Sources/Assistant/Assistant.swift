@@ -24,6 +24,9 @@ public final class Assistant {
     public internal(set) var sessionID: String?
     private var schemaCache: (text: String, fingerprint: String)?
     private var schemaValue: Schema?
+    /// The context builder and the statistics it was built with, made at the first question.
+    var contextCache: ContextBuilder?
+    var statisticsValue: SchemaStatistics?
     /// The first rows and the hash of the result being read, for the history.
     var preview = PreviewCollector(limit: 0)
 
@@ -91,22 +94,6 @@ public final class Assistant {
         return info
     }
 
-    /// The system prompt for this database.
-    public func systemPrompt() throws -> String {
-        prompts.system.render(try promptValues())
-    }
-
-    /// What every template may use: the database's dialect, schema and notes, the row cap and the date.
-    func promptValues() throws -> [String: String] {
-        [
-            "dialect": location.dialect.displayName,
-            "schema": try schemaInfo().text,
-            "table_notes": tableNotes?.trimmed().isEmpty == false ? tableNotes!.trimmed() : "(none)",
-            "max_rows": String(configuration.maxRows),
-            "today": String(Timestamp.now().prefix(10)),
-        ]
-    }
-
     /// Answers `question`: the whole turn, saved as it goes. Never throws: every failure is in the outcome.
     ///
     /// With an observer that asks for approval (`--confirm`), the SQL runs only once the user says so; SQL the
@@ -130,8 +117,7 @@ public final class Assistant {
 
         var messages: [ChatMessage]
         do {
-            messages = [ChatMessage(.system, try systemPrompt())] + (try earlierTurns(excludingLast: true))
-            messages.append(ChatMessage(.user, question))
+            messages = try promptContext(for: question, questionIsSaved: true).messages
         } catch {
             outcome.failure = .assistant(AssistantError(.history, "cannot read the history store: \(error)"))
             save(outcome, attempt: 0, start: start, model: model)

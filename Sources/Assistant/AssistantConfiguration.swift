@@ -16,6 +16,14 @@ public struct AssistantConfiguration: Sendable {
     public var previewRows: Int
     public var clientVersion: String
     public var userName: String
+    /// What of the data may leave the machine (`--share`).
+    public var share: SharingLevel = .default
+    /// Tokens a request may take (`--budget`, `DATACHAT_CONTEXT_BUDGET`), on `TokenEstimate`'s count.
+    public var contextBudget = 6_000
+    /// Where the column statistics are cached between runs; nil: gathered afresh by every assistant.
+    public var cacheDirectory: String?
+    /// Seconds the first look at the data may take on a schema without cached statistics.
+    public var statisticsSeconds = 5.0
 
     public init(
         maxRows: Int = 1_000, statementTimeout: Double = 30, maxResultBytes: Int = 256 << 20, maxRepairs: Int = 2,

@@ -1,4 +1,5 @@
 import FoundationEssentials
+import SQLGuard
 
 /// A prompt the model sees, with `{{name}}` placeholders filled in at each turn.
 ///
@@ -56,18 +57,44 @@ public struct PromptSet: Sendable {
     public var repeated: PromptTemplate
     /// Sets the scene for `\explain`: put a query into plain words, with the schema and notes to hand.
     public var explain: PromptTemplate
+    /// The dialect notes for the system prompt: a `## SQLite` and a `## PostgreSQL` section.
+    public var dialects: PromptTemplate
+    /// The question as the model receives it, with today's date: the last, changing part of a request.
+    public var question: PromptTemplate
 
-    public init(system: PromptTemplate, repair: PromptTemplate, repeated: PromptTemplate, explain: PromptTemplate) {
+    public init(
+        system: PromptTemplate, repair: PromptTemplate, repeated: PromptTemplate, explain: PromptTemplate,
+        dialects: PromptTemplate, question: PromptTemplate
+    ) {
         self.system = system
         self.repair = repair
         self.repeated = repeated
         self.explain = explain
+        self.dialects = dialects
+        self.question = question
     }
 
     public static func load(from directory: String) throws(AssistantError) -> PromptSet {
         PromptSet(
             system: try .load("system.md", from: directory), repair: try .load("repair.md", from: directory),
             repeated: try .load("repeated.md", from: directory),
-            explain: try .load("explain.md", from: directory))
+            explain: try .load("explain.md", from: directory), dialects: try .load("dialects.md", from: directory),
+            question: try .load("question.md", from: directory))
+    }
+}
+
+extension PromptSet {
+    /// The section of dialects.md for `dialect`, without its heading; empty when the file has none.
+    public func dialectNotes(for dialect: SQLDialect) -> String {
+        var lines: [Substring] = []
+        var inSection = false
+        for line in dialects.text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("## ") {
+                inSection = line.dropFirst(3).trimmed().lowercased() == dialect.displayName.lowercased()
+            } else if inSection {
+                lines.append(line)
+            }
+        }
+        return lines.joined(separator: "\n").trimmed()
     }
 }

@@ -17,7 +17,8 @@ struct Datachat: ParsableCommand {
             """,
         version: Settings.version,
         subcommands: [
-            SessionsCommand.self, SchemaCommand.self, SQLCommand.self, DoctorCommand.self, LoadSampleCommand.self,
+            SessionsCommand.self, SchemaCommand.self, PromptCommand.self, SQLCommand.self, DoctorCommand.self,
+            LoadSampleCommand.self,
         ])
 
     @OptionGroup var options: GlobalOptions

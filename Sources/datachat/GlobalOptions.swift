@@ -43,4 +43,10 @@ struct GlobalOptions: ParsableArguments {
         name: .customLong("table-context"),
         help: "A file of business notes on tables and columns (env DATACHAT_TABLE_CONTEXT).")
     var tableContext: String?
+
+    @Option(
+        help:
+            "What may leave the machine: none, schema, values or rows (env DATACHAT_SHARE; default values; docs/SHARING.md)."
+    )
+    var share: String?
 }

@@ -19,9 +19,13 @@ import Testing
 
     @Test func shippedPromptsHaveEveryDocumentedPlaceholder() throws {
         let prompts = try PromptSet.load(from: Repository.prompts)
-        for placeholder in ["{{dialect}}", "{{schema}}", "{{table_notes}}", "{{max_rows}}", "{{today}}"] {
+        for placeholder in ["{{dialect}}", "{{dialect_notes}}", "{{schema}}", "{{table_notes}}", "{{max_rows}}"] {
             #expect(prompts.system.text.contains(placeholder), "\(placeholder)")
         }
+        #expect(!prompts.system.text.contains("{{today}}"), "the date belongs to the changing part")
+        #expect(prompts.question.text.contains("{{question}}") && prompts.question.text.contains("{{today}}"))
+        #expect(prompts.dialectNotes(for: .sqlite).contains("strftime('%Y', x)"))
+        #expect(prompts.dialectNotes(for: .postgres).contains("date_trunc"))
         #expect(prompts.repair.text.contains("{{sql}}"))
         #expect(prompts.repair.text.contains("{{error}}"))
         for placeholder in ["{{dialect}}", "{{schema}}", "{{table_notes}}"] {

@@ -77,9 +77,10 @@ import Testing
         let body = try #require(requests.last?["body"] as? [String: Any])
         let second = try #require(body["messages"] as? [[String: Any]])
         let texts = second.compactMap { $0["content"] as? String }
-        #expect(texts.contains("how many orders are there?"))
+        // Each question is sent with the day it was asked (prompts/question.md).
+        #expect(texts.contains(where: { $0.hasPrefix("how many orders are there?\n\n(Today is ") }))
         #expect(texts.contains(where: { $0.contains("SELECT count(*) AS order_count FROM orders") }))
-        #expect(texts.last == "and by month?")
+        #expect(texts.last?.hasPrefix("and by month?\n\n(Today is ") == true)
     }
 
     @Test func tabCompletesCommandsTablesColumnsAndKeywords() throws {

@@ -16,7 +16,7 @@ struct SchemaCommand: ParsableCommand {
         let context = try AppContext(settings: try Settings(options: options, environment: Settings.environment()))
         let prompt: String
         do {
-            prompt = try context.assistant.systemPrompt()
+            prompt = try context.assistant.systemPrompt(for: question ?? "")
         } catch {
             throw CommandFailure("\(error)", exitCode: ExitStatus.databaseError)
         }

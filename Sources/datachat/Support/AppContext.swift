@@ -41,9 +41,7 @@ final class AppContext {
                 try DatabaseConnector.open(location, access: .readOnly, schemas: schemas)
             },
             client: ChatClient(configuration: settings.llm), history: history, prompts: prompts, tableNotes: notes,
-            configuration: AssistantConfiguration(
-                maxRows: settings.maxRows, statementTimeout: settings.statementTimeout, maxRepairs: settings.maxRepairs,
-                execute: !settings.sqlOnly, clientVersion: Settings.version, userName: settings.userName))
+            configuration: Self.configuration(settings))
         if let session = settings.sessionID {
             do {
                 try assistant.resume(sessionID: session)
@@ -51,6 +49,16 @@ final class AppContext {
                 throw CommandFailure(error.message)
             }
         }
+    }
+
+    static func configuration(_ settings: Settings) -> AssistantConfiguration {
+        var configuration = AssistantConfiguration(
+            maxRows: settings.maxRows, statementTimeout: settings.statementTimeout, maxRepairs: settings.maxRepairs,
+            execute: !settings.sqlOnly, clientVersion: Settings.version, userName: settings.userName)
+        configuration.share = settings.share
+        configuration.contextBudget = settings.contextBudget
+        configuration.cacheDirectory = settings.cacheDirectory
+        return configuration
     }
 
     /// The database to ask about, and the table notes that go with it when the user gave none.

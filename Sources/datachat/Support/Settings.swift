@@ -1,3 +1,4 @@
+import Assistant
 import Databases
 import FoundationEssentials
 import LLM
@@ -18,6 +19,10 @@ struct Settings {
     var maxRepairs: Int
     var sessionID: String?
     var tableContextPath: String?
+    /// What of the data may leave the machine (`--share`, DATACHAT_SHARE).
+    var share: SharingLevel
+    /// Tokens a request may take (DATACHAT_CONTEXT_BUDGET; `datachat prompt --budget`).
+    var contextBudget: Int
     /// PostgreSQL schemas to describe; empty: the ones on the search path.
     var schemas: [String]
     var promptsDirectory: String?
@@ -76,6 +81,8 @@ struct Settings {
         maxRepairs = try Self.positive(value(nil, "DATACHAT_MAX_REPAIRS"), "DATACHAT_MAX_REPAIRS", 2, allowZero: true)
         sessionID = options.session
         tableContextPath = value(options.tableContext, "DATACHAT_TABLE_CONTEXT")
+        share = try Self.sharingLevel(value(options.share, "DATACHAT_SHARE"))
+        contextBudget = try Self.positive(value(nil, "DATACHAT_CONTEXT_BUDGET"), "DATACHAT_CONTEXT_BUDGET", 6_000)
         schemas = (value(options.schema, "DATACHAT_SCHEMA") ?? "").split(separator: ",")
             .map { String($0.filter { !$0.isWhitespace }) }.filter { !$0.isEmpty }
         let resources = ResourceLocator(environment: environment)
@@ -163,7 +170,17 @@ struct Settings {
         return headers
     }
 
-    private static func positive(_ text: String?, _ name: String, _ fallback: Int, allowZero: Bool = false)
+    static func sharingLevel(_ text: String?) throws(CommandFailure) -> SharingLevel {
+        guard let text else { return .default }
+        guard let level = SharingLevel(rawValue: text.lowercased()) else {
+            throw CommandFailure(
+                "--share must be one of \(SharingLevel.allCases.map(\.rawValue).joined(separator: ", ")), not \"\(text)\""
+            )
+        }
+        return level
+    }
+
+    static func positive(_ text: String?, _ name: String, _ fallback: Int, allowZero: Bool = false)
         throws(CommandFailure) -> Int
     {
         guard let text else { return fallback }
