@@ -5,8 +5,8 @@
 /// A program run to its end, sharing our standard input and error (so its progress lines reach the
 /// user), its standard output either shared too or read into a string.
 ///
-/// Ctrl-C reaches the child as it reaches us (same process group); we ignore it while we wait, so the
-/// child decides how to end and we report its exit code.
+/// Ctrl-C reaches the child as it reaches us (same process group); our handler only records it, so
+/// the child decides how to end and we report its exit code.
 enum ChildProcess {
     struct Result {
         /// The exit code; 128 + N when signal N ended it; 127 when it could not be started.
