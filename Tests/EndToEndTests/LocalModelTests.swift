@@ -181,7 +181,9 @@ import Testing
         }
         // Once the answer has started streaming, the server dies.
         let deadline = Date().addingTimeInterval(20)
-        while Date() < deadline, (try? String(contentsOfFile: standIn.requestLog, encoding: .utf8))?.contains("orders") != true {
+        while Date() < deadline,
+            (try? String(contentsOfFile: standIn.requestLog, encoding: .utf8))?.contains("orders") != true
+        {
             Thread.sleep(forTimeInterval: 0.05)
         }
         Thread.sleep(forTimeInterval: 0.3)
@@ -201,7 +203,9 @@ import Testing
         let notes = try home.write("notes.gguf", "# not a model\n")
         let result = try runner.run(["model", "setup", "--gguf", notes])
         #expect(result.status == 1)
-        #expect(result.stderr == "datachat model: \(notes) is not a GGUF model file (it does not start with the GGUF magic bytes)\n")
+        #expect(
+            result.stderr
+                == "datachat model: \(notes) is not a GGUF model file (it does not start with the GGUF magic bytes)\n")
         #expect(try runner.run(["model", "status"]).status == 3)
         let usage = try runner.run(["model", "setup", "--model", "7b"])
         #expect(usage.status == 2 && usage.stderr.contains("--model must be 1.5b or 0.5b"))

@@ -61,6 +61,7 @@ import Testing
         let completion = try client(server).complete(question)
         #expect(completion.text == reply)
         // No usage in the stream: estimated, never zero.
-        #expect(completion.usage.isEstimate && completion.usage.promptTokens > 0 && completion.usage.completionTokens > 0)
+        #expect(
+            completion.usage.isEstimate && completion.usage.promptTokens > 0 && completion.usage.completionTokens > 0)
     }
 }

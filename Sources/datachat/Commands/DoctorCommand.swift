@@ -85,7 +85,8 @@ struct DoctorCommand: ParsableCommand {
                 [ChatMessage(.user, "Reply with the single word: ok")], maxTokens: 1, isCancelled: Interrupt.check)
             let elapsed = Self.milliseconds(start.duration(to: clock.now))
             // One token: the time is the time to the first token, prompt processing included.
-            report.pass(.endpoint, "one-token completion from \"\(completion.model)\" in \(elapsed) (time to first token)")
+            report.pass(
+                .endpoint, "one-token completion from \"\(completion.model)\" in \(elapsed) (time to first token)")
         } catch {
             report.fail(.endpoint, "one-token completion failed: \(error.message)")
         }
