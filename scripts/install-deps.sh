@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Installs the Debian packages datachat builds and tests with, when any is missing.
+# Installs the Debian packages datachat builds and tests with, when any is missing (cmake, g++, make,
+# curl, unzip and pip for the local model's set-up: scripts/local-model).
 # As root it runs apt-get itself; otherwise it prints the command to run.
 set -euo pipefail
-packages=(pkg-config libcurl4-openssl-dev libsqlite3-dev libpq-dev libedit-dev postgresql tmux)
+packages=(pkg-config libcurl4-openssl-dev libsqlite3-dev libpq-dev libedit-dev postgresql tmux
+  cmake g++ make curl unzip python3-pip)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

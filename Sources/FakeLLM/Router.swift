@@ -9,6 +9,13 @@ struct Router: Sendable {
     private enum Endpoint {
         case chat(deployment: String?)
         case models
+        /// llama-server's readiness probe, so FakeLLM can stand in for it (`scripts/local-model` waits on it).
+        case health
+
+        var isHealth: Bool {
+            if case .health = self { return true }
+            return false
+        }
     }
 
     /// Returns whether the connection may take another request.
@@ -27,7 +34,8 @@ struct Router: Sendable {
         guard let endpoint = Self.endpoint(method: request.method, path: request.path) else {
             return answer(404, OpenAIError.body(message: "Invalid URL (\(request.method) \(request.path))"))
         }
-        if let required = options.requireKey {
+        // /health is public on llama-server: no key checked.
+        if let required = options.requireKey, !endpoint.isHealth {
             let azure: Bool
             if case .chat(let deployment) = endpoint { azure = deployment != nil } else { azure = false }
             let bearer = request.header("authorization").flatMap(Self.bearerToken)
@@ -38,6 +46,9 @@ struct Router: Sendable {
         }
 
         switch endpoint {
+        case .health:
+            return answer(200, #"{"status":"ok"}"#)
+
         case .models:
             let names = options.models ?? ["fake-model"]
             let data = names.map {
@@ -73,6 +84,7 @@ struct Router: Sendable {
         switch (method, path) {
         case ("POST", "/v1/chat/completions"), ("POST", "/chat/completions"): return .chat(deployment: nil)
         case ("GET", "/v1/models"), ("GET", "/models"): return .models
+        case ("GET", "/health"), ("GET", "/v1/health"): return .health
         case ("POST", _):
             // Azure: /openai/deployments/{deployment}/chat/completions
             let parts = path.split(separator: "/", omittingEmptySubsequences: false)

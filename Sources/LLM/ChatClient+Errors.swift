@@ -64,9 +64,8 @@ extension ChatClient {
         case 400 where code == "content_filter" || lowered.contains("content management policy"):
             return LLMError(
                 .contentFiltered, "\(host)'s content filter refused the question: rephrase it", status: status)
-        case 400
-        where code == "context_length_exceeded" || lowered.contains("context length")
-            || lowered.contains("maximum context"):
+        case 400...599 where Self.isContextOverflow(code: code, type: detail?.error?.type, message: lowered):
+            // llama.cpp's server sends this as 400 today and as 500 in older builds: never worth a retry.
             return LLMError(
                 .badRequest,
                 "the question with its schema and earlier turns is too long for \"\(model)\": start a new session or use a model with a longer context",
@@ -86,6 +85,10 @@ extension ChatClient {
             return LLMError(
                 .timeout, "\(host) timed out reading the request (HTTP 408): try again", status: status,
                 retryAfter: retryAfter, isTransient: true)
+        case 500 where detail?.error?.type == "invalid_request_error":
+            // llama.cpp's server has sent request validation errors as 500: the same request fails the same way.
+            return LLMError(
+                .badRequest, "\(host) rejected the request (HTTP 500)\(serverMessage)", status: status)
         case 500...599:
             let hint =
                 status == 502 || status == 503 || status == 504
@@ -103,6 +106,14 @@ extension ChatClient {
 
     private struct PlainError: Decodable {
         var error: String
+    }
+
+    /// OpenAI says `context_length_exceeded`; llama.cpp's server `exceed_context_size_error`, "exceeds the
+    /// available context size" or (older builds, as HTTP 500) "too large to process"; vLLM "maximum context".
+    private static func isContextOverflow(code: String, type: String?, message: String) -> Bool {
+        code == "context_length_exceeded" || type == "exceed_context_size_error" || message.contains("context length")
+            || message.contains("maximum context") || message.contains("context size")
+            || message.contains("too large to process")
     }
 
     /// OpenAI says `model_not_found`; vLLM "The model `x` does not exist"; Ollama "model "x" not found".

@@ -18,7 +18,7 @@ struct Datachat: ParsableCommand {
         version: Settings.version,
         subcommands: [
             SessionsCommand.self, SchemaCommand.self, PromptCommand.self, SQLCommand.self, DoctorCommand.self,
-            LoadSampleCommand.self,
+            LoadSampleCommand.self, ModelCommand.self,
         ])
 
     @OptionGroup var options: GlobalOptions
@@ -32,18 +32,31 @@ struct Datachat: ParsableCommand {
     var confirm = false
 
     mutating func run() throws {
-        let settings = try Settings(options: options, environment: Settings.environment())
+        var settings = try Settings(options: options, environment: Settings.environment())
         Interrupt.install()
         if let query {
             let question = query == "-" ? Self.readStandardInput() : query
             guard !question.allSatisfy(\.isWhitespace) else {
                 throw CommandFailure("the question is empty: datachat -q \"your question\"")
             }
+            if case .unavailable(let message) = Self.useLocalModel(&settings) {
+                throw CommandFailure(message, exitCode: ExitStatus.endpointError)
+            }
             let context = try AppContext(settings: settings)
             throw ExitCode(OneShot(context: context).run(question))
         }
+        if case .unavailable(let message) = Self.useLocalModel(&settings) {
+            StandardError.error(message + "; \\sql works meanwhile")
+        }
         let context = try AppContext(settings: settings)
         throw ExitCode(InteractiveSession(context: context, confirm: confirm).run())
+    }
+
+    /// The local model when no endpoint is configured, said in one line when it is used.
+    static func useLocalModel(_ settings: inout Settings) -> Settings.LocalModelUse {
+        let use = settings.resolveLocalModel(say: { StandardError.write($0 + "\n") })
+        if case .using(let model) = use { StandardError.write(Settings.localModelLine(model) + "\n") }
+        return use
     }
 
     static func readStandardInput() -> String {
@@ -57,9 +70,13 @@ struct Datachat: ParsableCommand {
 @main
 enum Main {
     static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        let root: any ParsableCommand.Type = arguments.first == "model" ? ModelCommand.self : Datachat.self
         let code: Int32
         do {
-            var command = try Datachat.parseAsRoot()
+            var command =
+                root == ModelCommand.self
+                ? try ModelCommand.parseAsRoot(Array(arguments.dropFirst())) : try Datachat.parseAsRoot(arguments)
             try command.run()
             code = 0
         } catch let failure as CommandFailure {
@@ -68,8 +85,8 @@ enum Main {
         } catch let exit as ExitCode {
             code = exit.rawValue
         } catch {
-            let status = Datachat.exitCode(for: error)
-            let message = Datachat.fullMessage(for: error)
+            let status = root.exitCode(for: error)
+            let message = root.fullMessage(for: error)
             if status == .success {
                 print(message)
                 code = 0

@@ -34,4 +34,5 @@ public enum Repository {
 
     public static var sampleData: String { root + "/sample-data" }
     public static var prompts: String { root + "/prompts" }
+    public static var scripts: String { root + "/scripts" }
 }

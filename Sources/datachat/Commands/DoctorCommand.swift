@@ -17,10 +17,23 @@ struct DoctorCommand: ParsableCommand {
     @OptionGroup var options: GlobalOptions
 
     func run() throws {
-        let settings = try Settings(options: options, environment: Settings.environment())
+        var settings = try Settings(options: options, environment: Settings.environment())
         Interrupt.install()
         let report = DoctorReport(style: TextStyle(enabled: settings.color && Terminal.outputIsTerminal))
-        checkEndpoint(settings.llm, report: report)
+        switch settings.resolveLocalModel(say: { StandardError.write($0 + "\n") }) {
+        case .notNeeded:
+            checkEndpoint(settings.llm, report: report)
+        case .using(let model):
+            report.pass(.endpoint, "local model \(model) at \(settings.llm.baseURL) (no data leaves this machine)")
+            checkEndpoint(settings.llm, report: report)
+        case .notSetUp:
+            report.fail(
+                .endpoint,
+                "no endpoint configured and no local model: run `\(LocalModel.setupCommand)`, or set OPENAI_API_KEY or OPENAI_BASE_URL"
+            )
+        case .unavailable(let message):
+            report.fail(.endpoint, message)
+        }
         checkDatabase(settings, report: report)
         if report.endpointFailed { throw ExitCode(ExitStatus.endpointError) }
         if report.databaseFailed { throw ExitCode(ExitStatus.databaseError) }
@@ -71,7 +84,9 @@ struct DoctorCommand: ParsableCommand {
             let completion = try client.complete(
                 [ChatMessage(.user, "Reply with the single word: ok")], maxTokens: 1, isCancelled: Interrupt.check)
             let elapsed = Self.milliseconds(start.duration(to: clock.now))
-            report.pass(.endpoint, "one-token completion from \"\(completion.model)\" in \(elapsed)")
+            // One token: the time is the time to the first token, prompt processing included.
+            report.pass(
+                .endpoint, "one-token completion from \"\(completion.model)\" in \(elapsed) (time to first token)")
         } catch {
             report.fail(.endpoint, "one-token completion failed: \(error.message)")
         }

@@ -78,8 +78,9 @@ final class InteractiveSession {
         if llm.requiresKey, llm.apiKey == nil {
             StandardError.write(
                 TextStyle(enabled: view.color).yellow(
-                    "No model endpoint is configured: set OPENAI_API_KEY for OpenAI, or OPENAI_BASE_URL for Ollama "
-                        + "(http://localhost:11434/v1) or any OpenAI-compatible server. \\sql works meanwhile.") + "\n")
+                    "No model endpoint is configured: run `\(LocalModel.setupCommand)` for a model on this machine "
+                        + "(no key, no data leaves it), or set OPENAI_API_KEY for OpenAI, or OPENAI_BASE_URL for "
+                        + "any OpenAI-compatible server. \\sql works meanwhile.") + "\n")
         }
     }
 

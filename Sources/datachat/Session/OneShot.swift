@@ -17,7 +17,15 @@ struct OneShot {
             if !StandardError.isTerminal { StandardError.write(reply.trimmedLine() + "\n") }
             return ExitStatus.code(for: failure)
         }
-        StandardError.error(failure.message)
+        StandardError.error(failure.message + Self.hint(for: failure, settings: context.settings))
         return ExitStatus.code(for: failure)
+    }
+
+    /// With no endpoint configured, a missing key is not the only way out: the local model is one command.
+    static func hint(for failure: TurnFailure, settings: Settings) -> String {
+        guard !settings.endpointConfigured, case .endpoint(let error) = failure, error.code == .missingKey else {
+            return ""
+        }
+        return "; or run `\(LocalModel.setupCommand)` for a model on this machine (no key, no data leaves it)"
     }
 }

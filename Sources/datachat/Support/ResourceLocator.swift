@@ -1,6 +1,6 @@
 import FoundationEssentials
 
-/// Finds the folders datachat ships beside its code (prompts/, sample-data/).
+/// Finds the folders datachat ships beside its code (prompts/, sample-data/, scripts/).
 ///
 /// They are found from `swift run` (the source tree above `.build`), from an installed binary
 /// (`../share/datachat/` beside `bin/`), and an environment variable overrides either.
@@ -22,6 +22,11 @@ struct ResourceLocator {
 
     var sampleDirectory: String? {
         directory(named: "sample-data", containing: "schema.sqlite.sql", override: "DATACHAT_SAMPLE_DIR")
+    }
+
+    /// Where `local-model` is, the script that sets up and serves the model on this machine.
+    var scriptsDirectory: String? {
+        directory(named: "scripts", containing: "local-model", override: "DATACHAT_SCRIPTS_DIR")
     }
 
     private func candidates(for name: String) -> [String] {

@@ -37,6 +37,13 @@ struct Settings {
     var pager: String?
     /// The terminal takes UTF-8 (LC_ALL, LC_CTYPE or LANG say so), for the spinner's braille frames.
     var unicode: Bool
+    /// A base URL or a key was given: the local model is not considered.
+    var endpointConfigured: Bool
+    /// The model on this machine, when no endpoint is configured (no --base-url, OPENAI_BASE_URL or key):
+    /// `resolveLocalModel` points `llm` at it.
+    var localModel: LocalModel?
+    /// Timeouts the user chose, which the local model's longer defaults leave alone.
+    var userTimeouts: Set<String>
 
     static let version = "0.1.0"
 
@@ -60,10 +67,14 @@ struct Settings {
         databaseURL = value(options.databaseURL, "DATABASE_URL")
         historyURL =
             value(options.historyURL, "DATACHAT_HISTORY_URL") ?? "sqlite://" + dataHome + "/datachat/history.sqlite"
-        let baseURL = value(options.baseURL, "OPENAI_BASE_URL") ?? LLMConfiguration.openAIBaseURL
+        let configuredURL = value(options.baseURL, "OPENAI_BASE_URL")
+        let apiKey = value(nil, "OPENAI_API_KEY") ?? value(nil, "AZURE_OPENAI_API_KEY")
         llm = LLMConfiguration(
-            baseURL: baseURL, apiKey: value(nil, "OPENAI_API_KEY") ?? value(nil, "AZURE_OPENAI_API_KEY"),
+            baseURL: configuredURL ?? LLMConfiguration.openAIBaseURL, apiKey: apiKey,
             model: value(options.model, "DATACHAT_MODEL") ?? LLMConfiguration.defaultModel)
+        endpointConfigured = configuredURL != nil || apiKey != nil
+        localModel = !endpointConfigured ? LocalModel.locate(environment: environment) : nil
+        userTimeouts = Set(Self.localModelTimeouts.keys.filter { value(nil, $0) != nil })
         try Self.readEndpointSettings(into: &llm, value: { value(nil, $0) })
         let formatName = value(options.format, "DATACHAT_FORMAT") ?? "table"
         guard let format = OutputFormat(rawValue: formatName.lowercased()) else {
