@@ -26,6 +26,8 @@ public final class Assistant {
     private var schemaValue: Schema?
     /// The first rows and the hash of the result being read, for the history.
     var preview = PreviewCollector(limit: 0)
+    /// The confirmed examples last read from the history and their index (Assistant+Examples.swift).
+    var exampleIndex: (examples: [ConfirmedExample], retriever: ExampleRetriever)?
 
     /// `connect` opens the analysed database read-only; it is called at the first question, so a
     /// missing database is a failed turn that is saved like any other, not a crash at start-up.
@@ -130,7 +132,8 @@ public final class Assistant {
 
         var messages: [ChatMessage]
         do {
-            messages = [ChatMessage(.system, try systemPrompt())] + (try earlierTurns(excludingLast: true))
+            messages = [ChatMessage(.system, try systemPrompt())] + confirmedExampleMessages(for: question)
+            messages += try earlierTurns(excludingLast: true)
             messages.append(ChatMessage(.user, question))
         } catch {
             outcome.failure = .assistant(AssistantError(.history, "cannot read the history store: \(error)"))

@@ -30,6 +30,19 @@ struct Datachat: ParsableCommand {
     @Flag(help: "In a session, show each query and ask before running it (\\confirm switches it).")
     var confirm = false
 
+    @Flag(
+        help: "With -q: keep the answer, once it ran, as an example for similar questions later (\\good in a session).")
+    var remember = false
+
+    func validate() throws {
+        if remember, query == nil {
+            throw ValidationError("--remember goes with -q; in a session, \\good marks the last answer")
+        }
+        if remember, options.sqlOnly {
+            throw ValidationError("--remember keeps answers that ran: it cannot go with --sql-only")
+        }
+    }
+
     mutating func run() throws {
         let settings = try Settings(options: options, environment: Settings.environment())
         Interrupt.install()
@@ -39,7 +52,7 @@ struct Datachat: ParsableCommand {
                 throw CommandFailure("the question is empty: datachat -q \"your question\"")
             }
             let context = try AppContext(settings: settings)
-            throw ExitCode(OneShot(context: context).run(question))
+            throw ExitCode(OneShot(context: context, remember: remember).run(question))
         }
         let context = try AppContext(settings: settings)
         throw ExitCode(InteractiveSession(context: context, confirm: confirm).run())
