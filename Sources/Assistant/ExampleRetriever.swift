@@ -1,6 +1,3 @@
-import History
-import SQLGuard
-
 #if canImport(Glibc)
     import Glibc
 #endif
@@ -16,10 +13,22 @@ import SQLGuard
 /// Scores are divided by what the question's terms could earn at most, so `minimumScore` means the same for
 /// 3 examples and for 10,000: about the share of the question's information an example shares with it.
 public struct ExampleRetriever: Sendable {
-    /// An example and how well it matched, from 0 (nothing shared) up (1: every term, once, in a question
-    /// of average length; more for repeats and short questions).
+    /// One confirmed turn as the retriever sees it.
+    public struct Example: Sendable, Hashable {
+        public var question: String
+        public var sql: String
+
+        public init(question: String, sql: String) {
+            self.question = question
+            self.sql = sql
+        }
+    }
+
+    /// An example, by its position in what the retriever was built from, and how well it matched: from 0
+    /// (nothing shared) up (1: every term, once, in a question of average length; more for repeats and short
+    /// questions).
     public struct Match: Sendable, Hashable {
-        public var example: ConfirmedExample
+        public var index: Int
         public var score: Double
     }
 
@@ -34,12 +43,15 @@ public struct ExampleRetriever: Sendable {
     /// What a schema name the question mentions is worth against a word of the question.
     static let nameWeight = 0.5
 
-    private let examples: [ConfirmedExample]
-    /// Term -> its postings (example, term frequency); schema names are stored as `§name`.
-    private let postings: [String: [Posting]]
+    /// The positions, in what `init` was given, of the examples kept: duplicates are dropped.
+    private let kept: [Int]
+    /// Question term -> the examples whose question has it, with how often.
+    private let wordPostings: [String: [Posting]]
+    /// For each schema name, the examples whose SQL uses it.
+    private let namePostings: [[Int32]]
     private let questionLengths: [Double]
     private let averageQuestionLength: Double
-    /// Stem -> the schema names (lower-cased) that have it among their parts.
+    /// Stem -> the schema names (positions in `names`) that have it among their parts.
     private let namesByStem: [String: [Int]]
     /// Each schema name (lower-cased) and the stems of its parts.
     private let names: [(name: String, stems: Set<String>)]
@@ -49,119 +61,136 @@ public struct ExampleRetriever: Sendable {
         var frequency: Float
     }
 
-    /// Indexes `examples` (one database's) and the names of its schema's tables and columns. Duplicates
-    /// (the same question and SQL confirmed twice) are kept once, the newest.
+    /// Indexes `examples` (one database's, oldest first) and the names of its schema's tables and columns.
+    /// The same question and SQL confirmed twice is kept once, the newest.
     public init(
-        examples: [ConfirmedExample], schemaNames: [String], dialect: SQLDialect, limit: Int = 3,
-        minimumScore: Double = 0.3
+        examples: [Example], schemaNames: [String], limit: Int = 3, minimumScore: Double = 0.3
     ) {
         self.limit = limit
         self.minimumScore = minimumScore
-        var seen: Set<String> = []
-        var kept: [ConfirmedExample] = []
-        for example in examples.sorted(by: { $0.confirmedAt > $1.confirmedAt })
-        where seen.insert(SearchTerms.words(example.question).joined(separator: " ") + "\u{0}" + example.sql).inserted {
-            kept.append(example)
+        struct Written: Hashable {
+            var words: [String]
+            var sql: String
         }
-        self.examples = kept
-
-        var postings: [String: [Posting]] = [:]
-        var lengths: [Double] = []
-        lengths.reserveCapacity(kept.count)
-        let tokenizer = SQLTokenizer(dialect: dialect)
-        for (index, example) in kept.enumerated() {
-            let terms = SearchTerms.terms(example.question)
-            lengths.append(Double(terms.count))
-            var frequencies: [String: Float] = [:]
-            for term in terms { frequencies[term, default: 0] += 1 }
-            for name in Self.identifiers(in: example.sql, tokenizer: tokenizer) { frequencies["§" + name] = 1 }
-            for (term, frequency) in frequencies {
-                postings[term, default: []].append(Posting(example: Int32(index), frequency: frequency))
-            }
+        var seen: Set<Written> = []
+        var kept: [Int] = []
+        for index in examples.indices.reversed()
+        where seen.insert(Written(words: SearchTerms.words(examples[index].question), sql: examples[index].sql))
+            .inserted
+        {
+            kept.append(index)
         }
-        self.postings = postings
-        questionLengths = lengths
-        averageQuestionLength = max(1, lengths.reduce(0, +) / Double(max(1, lengths.count)))
+        self.kept = kept
 
         var names: [(name: String, stems: Set<String>)] = []
+        var nameIDs: [String: Int] = [:]
         var namesByStem: [String: [Int]] = [:]
         for name in Set(schemaNames.map { $0.lowercased() }).sorted() {
             let stems = Set(SearchTerms.nameTerms(name))
             guard !stems.isEmpty else { continue }
             for stem in stems { namesByStem[stem, default: []].append(names.count) }
+            nameIDs[name] = names.count
             names.append((name, stems))
         }
         self.names = names
         self.namesByStem = namesByStem
+
+        var wordPostings: [String: [Posting]] = [:]
+        var namePostings = [[Int32]](repeating: [], count: names.count)
+        var lengths: [Double] = []
+        lengths.reserveCapacity(kept.count)
+        for (index, position) in kept.enumerated() {
+            let example = examples[position]
+            let terms = SearchTerms.terms(example.question)
+            lengths.append(Double(terms.count))
+            // A question has a handful of terms: counting them in a list beats a dictionary.
+            var counted: [(term: String, frequency: Float)] = []
+            for term in terms {
+                if let at = counted.firstIndex(where: { $0.term == term }) {
+                    counted[at].frequency += 1
+                } else {
+                    counted.append((term, 1))
+                }
+            }
+            for (term, frequency) in counted {
+                wordPostings[term, default: []].append(Posting(example: Int32(index), frequency: frequency))
+            }
+            var used: Set<Int> = []
+            SearchTerms.forEachWord(in: example.sql, keepingUnderscores: true) { word, _ in
+                if let id = nameIDs[word], used.insert(id).inserted { namePostings[id].append(Int32(index)) }
+            }
+        }
+        self.wordPostings = wordPostings
+        self.namePostings = namePostings
+        questionLengths = lengths
+        averageQuestionLength = max(1, lengths.reduce(0, +) / Double(max(1, lengths.count)))
     }
 
     /// How many distinct examples the index holds.
-    public var count: Int { examples.count }
+    public var count: Int { kept.count }
 
     /// The best `limit` examples for `question` scoring at least `minimumScore`, best first (newest first
     /// among equals).
     public func matches(for question: String) -> [Match] {
-        guard !examples.isEmpty, limit > 0 else { return [] }
+        guard !kept.isEmpty, limit > 0 else { return [] }
         let words = Set(SearchTerms.terms(question))
-        var query: [(term: String, weight: Double)] = words.map { ($0, 1) }
-        query += mentionedNames(words).map { ("§" + $0, Self.nameWeight) }
-
-        var scores = [Double](repeating: 0, count: examples.count)
+        // Each term of the question: the examples that have it (with how often), its weight, and whether it
+        // is a schema name (counted once per example) or a word (saturating, and lighter in long questions).
+        var found: [(postings: [Posting], weight: Double, isName: Bool)] = words.map {
+            (wordPostings[$0] ?? [], 1, false)
+        }
+        for id in mentionedNames(words) {
+            found.append((namePostings[id].map { Posting(example: $0, frequency: 1) }, Self.nameWeight, true))
+        }
+        // A term no example has cannot tell examples apart, but it is part of what the question asks: it counts
+        // in the best score as much as the question's most specific known term, so that an example sharing only
+        // the common words scores low, and a new word cannot swamp a large collection's scores.
+        let idfs = found.map { Self.inverseDocumentFrequency(containing: $0.postings.count, of: kept.count) }
+        let unseenIDF = zip(found, idfs).filter { !$0.0.postings.isEmpty }.map(\.1).max() ?? 0
+        var scores = [Double](repeating: 0, count: kept.count)
         var best = 0.0
-        for (term, weight) in query {
-            let found = postings[term] ?? []
-            let idf = Self.inverseDocumentFrequency(containing: max(1, found.count), of: examples.count)
-            best += weight * idf
-            let isName = term.hasPrefix("§")
-            for posting in found {
+        for (term, idf) in zip(found, idfs) {
+            guard !term.postings.isEmpty else {
+                best += term.weight * unseenIDF
+                continue
+            }
+            best += term.weight * idf
+            for posting in term.postings {
                 let index = Int(posting.example)
                 let frequency = Double(posting.frequency)
                 // Names count once per example, whatever the SQL's length; words saturate with repeats and
                 // weigh less in a long question.
                 let saturation =
-                    isName
+                    term.isName
                     ? 1
                     : frequency * (Self.k1 + 1)
                         / (frequency + Self.k1
                             * (1 - Self.b + Self.b * questionLengths[index] / averageQuestionLength))
-                scores[index] += weight * idf * saturation
+                scores[index] += term.weight * idf * saturation
             }
         }
         guard best > 0 else { return [] }
-        var matches: [Match] = []
-        for (index, score) in scores.enumerated() where score / best >= minimumScore {
-            matches.append(Match(example: examples[index], score: score / best))
-        }
-        // `examples` is newest first, and the sort is stable: ties keep that order.
-        return Array(matches.sorted { $0.score > $1.score }.prefix(limit))
+        var passing: [(rank: Int, score: Double)] = []
+        for (rank, score) in scores.enumerated() where score / best >= minimumScore { passing.append((rank, score)) }
+        // `kept` is newest first: among equal scores the newer example wins.
+        passing.sort { $0.score != $1.score ? $0.score > $1.score : $0.rank < $1.rank }
+        return passing.prefix(limit).map { Match(index: kept[$0.rank], score: $0.score / best) }
     }
 
-    /// The schema names (lower-cased) every part of which the question has: `customers` for "customer",
-    /// `ordered_at` for "ordered", but not `customer_id` without "id".
-    func mentionedNames(_ words: Set<String>) -> [String] {
+    /// The schema names (positions in `names`) every part of which the question has: `customers` for
+    /// "customer", `ordered_at` for "ordered", but not `customer_id` without "id".
+    func mentionedNames(_ words: Set<String>) -> [Int] {
         var candidates: Set<Int> = []
         for word in words { candidates.formUnion(namesByStem[word] ?? []) }
-        return candidates.sorted().map { names[$0] }.filter { $0.stems.isSubset(of: words) }.map(\.name)
+        return candidates.sorted().filter { names[$0].stems.isSubset(of: words) }
     }
 
-    /// The words and quoted identifiers of `sql`, lower-cased and without quotes; keywords come along, but a
-    /// question can only match one that is also a schema name.
-    static func identifiers(in sql: String, tokenizer: SQLTokenizer) -> Set<String> {
-        var names: Set<String> = []
-        for token in tokenizer.tokenize(sql) {
-            switch token.kind {
-            case .word: names.insert(token.text.lowercased())
-            case .quotedIdentifier where token.text.count > 2:
-                let first = token.text.first == "U" || token.text.first == "u" ? 3 : 1
-                names.insert(token.text.dropFirst(first).dropLast().lowercased())
-            default: continue
-            }
-        }
-        return names
+    /// The schema names (lower-cased) `question` mentions.
+    func mentionedNames(in question: String) -> [String] {
+        mentionedNames(Set(SearchTerms.terms(question))).map { names[$0].name }
     }
 
-    /// BM25's idf, never negative; a term no example has is scored as if one had it, so a question's new
-    /// words lower every score alike instead of swamping them.
+    /// BM25's idf (the Lucene form, never negative).
     static func inverseDocumentFrequency(containing count: Int, of total: Int) -> Double {
         let n = Double(count)
         return log(1 + (Double(total) - n + 0.5) / (n + 0.5))
