@@ -5,14 +5,10 @@
 #    and Sources/Assistant/ExampleRetriever.swift (no SwiftPM target),
 #    indexes 10,000 generated examples over the sample's schema, and times the index build (median of 7)
 #    and a question's ranking (median of 808: 8 questions, 101 rounds).
-# 2. The whole turn: the release datachat answering `-q` against FakeLLM on the bundled sample, with a
-#    history holding 10,000 confirmed examples of that database and with one holding none (median of RUNS,
-#    default 15): the difference is what examples cost a one-shot question, reading them from the store
-#    and indexing them included (a session indexes once and then only reads them).
 #
-#   benchmarks/examples.sh [RUNS]
+#   benchmarks/examples.sh [COUNT]   (default 10000 examples)
 set -euo pipefail
-runs=${1:-15}
+count=${1:-10000}
 root="$(cd "$(dirname "$0")/.." && pwd)"
 out="$root/.build/benchmarks"
 mkdir -p "$out"
@@ -20,9 +16,5 @@ swiftc -O -parse-as-library -module-name Assistant \
   "$root/Sources/Assistant/SearchTerms.swift" "$root/Sources/Assistant/ExampleRetriever.swift" \
   "$root/benchmarks/ExamplesBenchmark.swift" \
   -o "$out/examples-benchmark"
-"$out/examples-benchmark" "$root/sample-data/schema.sqlite.sql" 10000
+"$out/examples-benchmark" "$root/sample-data/schema.sqlite.sql" "$count"
 
-cd "$root"
-swift build -c release --product datachat >/dev/null
-swift build -c release --product FakeLLM >/dev/null
-python3 "$root/benchmarks/examples-oneshot.py" "$root/.build/release" "$runs"
