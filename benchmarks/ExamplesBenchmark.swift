@@ -1,6 +1,6 @@
 // Times ExampleRetriever on 10,000 confirmed examples over the sample's schema: building the index, and
 // ranking it for a question. Built by benchmarks/examples.sh with swiftc -O straight from
-// Sources/Assistant/SearchTerms.swift and Sources/Assistant/ExampleRetriever.swift.
+// Sources/Assistant/SearchTerms.swift, SchemaNameTable.swift and ExampleRetriever.swift.
 
 import Foundation
 

@@ -74,26 +74,27 @@ public struct ExampleRetriever: Sendable {
         }
         var seen: Set<Written> = []
         var kept: [Int] = []
-        for index in examples.indices.reversed()
-        where seen.insert(Written(words: SearchTerms.words(examples[index].question), sql: examples[index].sql))
-            .inserted
-        {
-            kept.append(index)
+        var keptWords: [[(word: String, isASCII: Bool)]] = []
+        for index in examples.indices.reversed() {
+            let words = SearchTerms.words(examples[index].question)
+            if seen.insert(Written(words: words.map(\.word), sql: examples[index].sql)).inserted {
+                kept.append(index)
+                keptWords.append(words)
+            }
         }
         self.kept = kept
 
         var names: [(name: String, stems: Set<String>)] = []
-        var nameIDs: [String: Int] = [:]
         var namesByStem: [String: [Int]] = [:]
         for name in Set(schemaNames.map { $0.lowercased() }).sorted() {
             let stems = Set(SearchTerms.nameTerms(name))
             guard !stems.isEmpty else { continue }
             for stem in stems { namesByStem[stem, default: []].append(names.count) }
-            nameIDs[name] = names.count
             names.append((name, stems))
         }
         self.names = names
         self.namesByStem = namesByStem
+        let nameTable = SchemaNameTable(names.map(\.name))
 
         var wordPostings: [String: [Posting]] = [:]
         var namePostings = [[Int32]](repeating: [], count: names.count)
@@ -101,7 +102,7 @@ public struct ExampleRetriever: Sendable {
         lengths.reserveCapacity(kept.count)
         for (index, position) in kept.enumerated() {
             let example = examples[position]
-            let terms = SearchTerms.terms(example.question)
+            let terms = SearchTerms.terms(of: keptWords[index])
             lengths.append(Double(terms.count))
             // A question has a handful of terms: counting them in a list beats a dictionary.
             var counted: [(term: String, frequency: Float)] = []
@@ -115,9 +116,9 @@ public struct ExampleRetriever: Sendable {
             for (term, frequency) in counted {
                 wordPostings[term, default: []].append(Posting(example: Int32(index), frequency: frequency))
             }
-            var used: Set<Int> = []
-            SearchTerms.forEachWord(in: example.sql, keepingUnderscores: true) { word, _ in
-                if let id = nameIDs[word], used.insert(id).inserted { namePostings[id].append(Int32(index)) }
+            nameTable.forEachName(in: example.sql) { id in
+                // Once per example: this example's postings are the last ones appended.
+                if namePostings[id].last != Int32(index) { namePostings[id].append(Int32(index)) }
             }
         }
         self.wordPostings = wordPostings

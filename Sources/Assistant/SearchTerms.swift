@@ -7,18 +7,21 @@
 enum SearchTerms {
     /// The terms of `text`, in order, repeats kept (they count in the ranking).
     static func terms(_ text: String) -> [String] {
-        var terms: [String] = []
-        forEachWord(in: text, keepingUnderscores: false) { word, isASCII in
-            guard !stopWords.contains(word), word.utf8.count > 1 || word.first?.isNumber == true else { return }
-            terms.append(isASCII ? stem(word) : word)
-        }
-        return terms
+        terms(of: words(text))
     }
 
-    /// The lower-cased words of `text`, nothing dropped or folded: two questions written alike.
-    static func words(_ text: String) -> [String] {
-        var words: [String] = []
-        forEachWord(in: text, keepingUnderscores: false) { word, _ in words.append(word) }
+    /// The terms among `words`: stop words and single letters dropped, ASCII words stemmed.
+    static func terms(of words: [(word: String, isASCII: Bool)]) -> [String] {
+        words.compactMap { word, isASCII in
+            guard !stopWords.contains(word), word.utf8.count > 1 || word.first?.isNumber == true else { return nil }
+            return isASCII ? stem(word) : word
+        }
+    }
+
+    /// The lower-cased words of `text`, nothing dropped or folded, each with whether it is plain ASCII.
+    static func words(_ text: String) -> [(word: String, isASCII: Bool)] {
+        var words: [(word: String, isASCII: Bool)] = []
+        forEachWord(in: text, keepingUnderscores: false) { words.append(($0, $1)) }
         return words
     }
 

@@ -24,6 +24,16 @@ import Testing
         #expect(SearchTerms.nameTerms("PetType") == ["pet", SearchTerms.stem("type")])
     }
 
+    @Test func schemaNamesAreFoundInSQLAsWholeWordsWhateverTheirCase() {
+        let table = SchemaNameTable(["sales", "region", "sold_at"])
+        var found: [Int] = []
+        table.forEachName(in: "SELECT s.Region, \"SOLD_AT\" FROM Sales s WHERE regions_x = 'region' AND sold_at2 > 1") {
+            found.append($0)
+        }
+        // Region, SOLD_AT, Sales, and the word in the string literal; never regions_x or sold_at2.
+        #expect(found == [1, 2, 0, 1])
+    }
+
     @Test func theSimilarExampleComesFirstAndUnrelatedOnesNotAtAll() {
         let retriever = ExampleRetriever(
             examples: [
