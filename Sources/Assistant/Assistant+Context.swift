@@ -14,7 +14,8 @@ extension Assistant {
             earlier = EarlierTurn.turns(from: records)
         }
         return try contextBuilder().build(
-            question: question, today: String(Timestamp.now().prefix(10)), earlier: earlier)
+            question: question, today: String(Timestamp.now().prefix(10)), earlier: earlier,
+            examples: confirmedExamples(for: question))
     }
 
     /// The system prompt for this database, with the tables chosen for `question` when the whole schema

@@ -29,6 +29,8 @@ public final class Assistant {
     var statisticsValue: SchemaStatistics?
     /// The first rows and the hash of the result being read, for the history.
     var preview = PreviewCollector(limit: 0)
+    /// The confirmed examples last read from the history and their index (Assistant+Examples.swift).
+    var exampleIndex: (examples: [ConfirmedExample], retriever: ExampleRetriever)?
 
     /// `connect` opens the analysed database read-only; it is called at the first question, so a
     /// missing database is a failed turn that is saved like any other, not a crash at start-up.

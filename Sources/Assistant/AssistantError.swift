@@ -9,6 +9,8 @@ public struct AssistantError: Error, Sendable, Hashable, CustomStringConvertible
         public static let configuration = Code("configuration")
         /// The history store could not save or read.
         public static let history = Code("history")
+        /// `\good` or `--remember` was asked to confirm a turn that is not a right answer to vouch for.
+        public static let notConfirmable = Code("not confirmable")
     }
 
     public var code: Code

@@ -44,7 +44,21 @@ extension HistoryStore {
             UNIQUE (session_id, seq)
         );
         CREATE INDEX chat_sessions_updated_at ON chat_sessions (updated_at);
+        """,
+        // 2: the turns the user confirmed as right (`\good`, `--remember`), shown to the model as examples on
+        // later questions about the same database. The question and SQL are copied from the turn's messages,
+        // which are never edited, so retrieval reads this one table by its index.
         """
+        CREATE TABLE chat_examples (
+            message_id TEXT PRIMARY KEY REFERENCES chat_messages(id) ON DELETE CASCADE,
+            session_id TEXT NOT NULL REFERENCES chat_sessions(id) ON DELETE CASCADE,
+            data_source TEXT NOT NULL,
+            question TEXT NOT NULL,
+            sql TEXT NOT NULL,
+            confirmed_at TEXT NOT NULL
+        );
+        CREATE INDEX chat_examples_data_source ON chat_examples (data_source, confirmed_at);
+        """,
     ]
 
     /// Brings the store up to the newest schema; safe to run on every start, from many processes at once.

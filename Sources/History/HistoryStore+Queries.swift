@@ -49,11 +49,13 @@ extension HistoryStore {
         ).rows.map(Self.message(from:))
     }
 
-    /// Deletes a session and its messages; false when there was no such session.
+    /// Deletes a session, its messages and their confirmations; false when there was no such session.
     @discardableResult
     public func deleteSession(id: String) throws -> Bool {
         guard try session(id: id) != nil else { return false }
         try database.transaction {
+            // SQLite enforces no foreign keys unless asked, so the session's confirmations go explicitly too.
+            try database.execute("DELETE FROM chat_examples WHERE session_id = $1", parameters: [.text(id)])
             try database.execute("DELETE FROM chat_messages WHERE session_id = $1", parameters: [.text(id)])
             try database.execute("DELETE FROM chat_sessions WHERE id = $1", parameters: [.text(id)])
         }

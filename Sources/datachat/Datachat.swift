@@ -31,6 +31,19 @@ struct Datachat: ParsableCommand {
     @Flag(help: "In a session, show each query and ask before running it (\\confirm switches it).")
     var confirm = false
 
+    @Flag(
+        help: "With -q: keep the answer, once it ran, as an example for similar questions later (\\good in a session).")
+    var remember = false
+
+    func validate() throws {
+        if remember, query == nil {
+            throw ValidationError("--remember goes with -q; in a session, \\good marks the last answer")
+        }
+        if remember, options.sqlOnly {
+            throw ValidationError("--remember keeps answers that ran: it cannot go with --sql-only")
+        }
+    }
+
     mutating func run() throws {
         var settings = try Settings(options: options, environment: Settings.environment())
         Interrupt.install()
@@ -43,7 +56,7 @@ struct Datachat: ParsableCommand {
                 throw CommandFailure(message, exitCode: ExitStatus.endpointError)
             }
             let context = try AppContext(settings: settings)
-            throw ExitCode(OneShot(context: context).run(question))
+            throw ExitCode(OneShot(context: context, remember: remember).run(question))
         }
         if case .unavailable(let message) = Self.useLocalModel(&settings) {
             StandardError.error(message + "; \\sql works meanwhile")

@@ -97,11 +97,23 @@ public struct ContextBuilder: Sendable {
     }
 
     /// The messages for `question`, asked on `today` (`YYYY-MM-DD`) after the session's `earlier` turns.
-    public func build(question: String, today: String, earlier: [EarlierTurn] = []) -> PromptContext {
+    ///
+    /// `examples` are the user's confirmed examples for this question, as message pairs, best last: they go
+    /// after the system prompt and before the earlier turns, and are kept (best first) before any earlier turn.
+    public func build(
+        question: String, today: String, earlier: [EarlierTurn] = [], examples: [[ChatMessage]] = []
+    ) -> PromptContext {
         let selection = select(for: question, earlier: earlier)
         let system = ChatMessage(.system, prompts.system.render(selection.values))
         let asked = ChatMessage(.user, questionText(question, date: today))
         var remaining = settings.budget - TokenEstimate.count([system, asked])
+        var shownExamples: [[ChatMessage]] = []
+        for example in examples.reversed() {
+            let cost = TokenEstimate.count(example)
+            guard cost <= remaining else { break }
+            remaining -= cost
+            shownExamples.insert(example, at: 0)
+        }
         var turns: [[ChatMessage]] = []
         for turn in earlier.suffix(settings.maxTurns).reversed() {
             let messages = render(turn)
@@ -111,7 +123,7 @@ public struct ContextBuilder: Sendable {
             turns.insert(messages, at: 0)
         }
         return PromptContext(
-            messages: [system] + turns.flatMap { $0 } + [asked], shownTables: selection.shown,
+            messages: [system] + shownExamples.flatMap { $0 } + turns.flatMap { $0 } + [asked], shownTables: selection.shown,
             omittedTables: selection.omitted, turnsSent: turns.count, turnsDropped: earlier.count - turns.count,
             budget: settings.budget)
     }

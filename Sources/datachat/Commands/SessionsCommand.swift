@@ -49,6 +49,7 @@ struct SessionsCommand: ParsableCommand {
             }
             let output = FileOutput.standardOutput()
             output.write("session \(session.id) · \(session.createdAt) · \(session.model) · \(session.dataSource)\n")
+            let confirmed = try store.confirmedMessageIDs(sessionID: session.id)
             for message in try store.messages(sessionID: session.id) {
                 switch message.role {
                 case .user:
@@ -63,6 +64,7 @@ struct SessionsCommand: ParsableCommand {
                     }
                     if message.status == .ok {
                         output.write("-- \(message.rowCount ?? 0) rows in \(Int(message.totalMilliseconds ?? 0)) ms\n")
+                        if confirmed.contains(message.id) { output.write("-- confirmed as right (\\good)\n") }
                     } else {
                         output.write("-- \(message.status.rawValue): \(message.error ?? "")\n")
                     }

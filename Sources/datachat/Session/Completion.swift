@@ -23,6 +23,7 @@ struct Completion {
         case .describe: offered = tableNames()
         case .format: offered = OutputFormat.allCases.map(\.rawValue)
         case .expanded, .confirm: offered = ["on", "off"]
+        case .good: offered = ["off"]
         case .resume: offered = sessionIDs()
         case .sql:
             let isFirstWord = head.trimmingWhitespace() == "\\sql"

@@ -45,6 +45,7 @@ extension InteractiveSession {
             finish(turn: { display, isCancelled in
                 context.assistant.explain(sql: sql, observer: display, isCancelled: isCancelled)
             })
+        case .good: markAnswer(argument)
         case .confirm:
             guard let on = onOff(argument, current: view.confirm, command: command) else { return true }
             view.confirm = on
@@ -53,7 +54,7 @@ extension InteractiveSession {
         return true
     }
 
-    private func usage(_ command: MetaCommand) -> Bool {
+    func usage(_ command: MetaCommand) -> Bool {
         StandardError.error("usage: \(command.usage) (\(command.summary))")
         return true
     }

@@ -15,6 +15,7 @@ enum MetaCommand: String, CaseIterable {
     case model = "\\model"
     case usage = "\\usage"
     case explain = "\\explain"
+    case good = "\\good"
     case confirm = "\\confirm"
 
     var usage: String {
@@ -34,6 +35,7 @@ enum MetaCommand: String, CaseIterable {
         case .model: "\\model [NAME]"
         case .usage: "\\usage"
         case .explain: "\\explain"
+        case .good: "\\good [off]"
         case .confirm: "\\confirm [on|off]"
         }
     }
@@ -55,6 +57,7 @@ enum MetaCommand: String, CaseIterable {
         case .model: "show the model, or switch to NAME"
         case .usage: "tokens spent in this session"
         case .explain: "explain the last SQL in words"
+        case .good: "mark the last answer as right: an example for similar questions (off: unmark)"
         case .confirm: "ask before running each query"
         }
     }

@@ -4,20 +4,23 @@ import Render
 /// `datachat -q`: one question, its result on standard output, and an exit code scripts can test.
 struct OneShot {
     let context: AppContext
+    /// `--remember`: confirm the answer as an example once it ran, as `\good` does in a session.
+    var remember = false
 
     func run(_ question: String) -> Int32 {
         let output = FileOutput.standardOutput()
         let printer = ResultPrinter(settings: context.settings, output: output, explain: StandardError.isTerminal)
         let outcome = context.assistant.ask(question, observer: printer, isCancelled: Interrupt.check)
         output.flush()
-        guard let failure = outcome.failure else { return ExitStatus.answered }
+        guard let failure = outcome.failure else { return remember ? rememberAnswer() : ExitStatus.answered }
         // An answer in words is an answer, not an error; exit 6 still tells a script there is no result.
         if case .noSQL(let reply) = failure {
             // On a terminal the printer has shown the words already, as they came.
             if !StandardError.isTerminal { StandardError.write(reply.trimmedLine() + "\n") }
-            return ExitStatus.code(for: failure)
+        } else {
+            StandardError.error(failure.message + Self.hint(for: failure, settings: context.settings))
         }
-        StandardError.error(failure.message + Self.hint(for: failure, settings: context.settings))
+        if remember { StandardError.error("not remembered: only an answer that ran becomes an example") }
         return ExitStatus.code(for: failure)
     }
 
@@ -27,5 +30,17 @@ struct OneShot {
             return ""
         }
         return "; or run `\(LocalModel.setupCommand)` for a model on this machine (no key, no data leaves it)"
+    }
+
+    /// Confirms the turn just answered; a store that cannot save it fails the run, since the flag promised it.
+    private func rememberAnswer() -> Int32 {
+        do {
+            try context.assistant.confirmLastAnswer()
+            StandardError.write("datachat: remembered as an example for similar questions on this database\n")
+            return ExitStatus.answered
+        } catch {
+            StandardError.error(error.message)
+            return ExitStatus.code(for: .assistant(error))
+        }
     }
 }
