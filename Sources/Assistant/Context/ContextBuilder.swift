@@ -5,9 +5,11 @@ import SQLGuard
 /// Composes what the model is shown for a question, within a token budget.
 ///
 /// The request is laid out for the prefix cache of servers such as llama.cpp's: the system message
-/// (rules, dialect notes, schema with keys, comments, values, table notes) comes first and is the same
-/// bytes for every question while the whole schema fits; the changing part (earlier turns, then the
-/// question with today's date) comes last. A fifth of the budget is kept for that changing part, so
+/// (rules, dialect notes, schema with keys, comments, values, table notes, and last today's date) comes
+/// first and is the same bytes for every question of the day while the whole schema fits; the changing
+/// part (confirmed examples, earlier turns, then the question) comes last. The date ends the system
+/// message rather than sitting beside the question: measured with a 1.5B model, "(Today is ...)" next to
+/// "How many orders are there in each status?" made it add `WHERE ordered_at >= '<today>'`. A fifth of the budget is kept for that changing part, so
 /// whether the whole schema fits does not depend on how long the session is.
 ///
 /// When the whole schema does not fit, the tables the question is about are chosen (`TableRelevance`,
@@ -104,7 +106,9 @@ public struct ContextBuilder: Sendable {
         question: String, today: String, earlier: [EarlierTurn] = [], examples: [[ChatMessage]] = []
     ) -> PromptContext {
         let selection = select(for: question, earlier: earlier)
-        let system = ChatMessage(.system, prompts.system.render(selection.values))
+        var values = selection.values
+        values["today"] = today
+        let system = ChatMessage(.system, prompts.system.render(values))
         let asked = ChatMessage(.user, questionText(question, date: today))
         var remaining = settings.budget - TokenEstimate.count([system, asked])
         var shownExamples: [[ChatMessage]] = []
