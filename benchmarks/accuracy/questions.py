@@ -26,7 +26,7 @@ def load(path=QUESTIONS_FILE):
     """Every question in file order. Raises ValueError naming the section when one is malformed."""
     text = Path(path).read_text(encoding="utf-8")
     headings = list(_HEADING.finditer(text))
-    questions, seen = [], set()
+    questions, seen, texts = [], set(), set()
     for i, heading in enumerate(headings):
         qid = heading.group(1)
         body = text[heading.end() : headings[i + 1].start() if i + 1 < len(headings) else len(text)]
@@ -35,6 +35,8 @@ def load(path=QUESTIONS_FILE):
         problems = []
         if qid in seen:
             problems.append("duplicate id")
+        if fields.get("question", "").strip() in texts:
+            problems.append("the same words as an earlier question (the self-check tells answers apart by them)")
         if "question" not in fields:
             problems.append("no question: line")
         if fields.get("ordered") not in ("yes", "no"):
@@ -47,6 +49,7 @@ def load(path=QUESTIONS_FILE):
         if problems:
             raise ValueError(f"{path}: {qid}: " + "; ".join(problems))
         seen.add(qid)
+        texts.add(fields["question"].strip())
         questions.append(
             Question(qid, heading.group(2).strip(), fields["question"].strip(), fields["ordered"] == "yes", follows, gold)
         )
