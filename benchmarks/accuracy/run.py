@@ -20,6 +20,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import sqlite3
 import statistics
 import subprocess
@@ -84,6 +85,10 @@ class Datachat:
         self.env.update(
             OPENAI_BASE_URL=base_url, OPENAI_API_KEY=api_key, DATACHAT_MODEL=model, NO_COLOR="1",
             DATACHAT_HISTORY_URL=f"sqlite://{self.history}",
+            # A local model on shared cores queues requests for minutes: waiting is the endpoint's time,
+            # not datachat's failure, so its first-byte and total limits are the runner's.
+            DATACHAT_LLM_FIRST_BYTE_TIMEOUT=str(int(timeout)), DATACHAT_LLM_TIMEOUT=str(int(timeout)),
+            DATACHAT_LLM_IDLE_TIMEOUT="120",
         )
         for name in ("DATACHAT_PROMPTS_DIR", "DATACHAT_SAMPLE_DIR"):
             if name in os.environ:
@@ -111,10 +116,12 @@ class Datachat:
         command = [self.binary, "-q", question.text, "--format", "json"] + (["--session", session] if session else [])
         start = time.monotonic()
         try:
-            done = subprocess.run(command, capture_output=True, text=True, env=self.env, cwd=self.work, timeout=self.timeout)
+            done = subprocess.run(
+                command, capture_output=True, text=True, env=self.env, cwd=self.work, timeout=4 * self.timeout
+            )
             exit_code, stderr = done.returncode, done.stderr
         except subprocess.TimeoutExpired:
-            exit_code, stderr = None, f"no answer within {self.timeout:.0f} s"
+            exit_code, stderr = None, f"no answer within {4 * self.timeout:.0f} s"
         seconds = time.monotonic() - start
         if not session:
             new = [r["id"] for r in self._read("SELECT id FROM chat_sessions ORDER BY created_at") if r["id"] not in known]
@@ -371,7 +378,9 @@ def main():
     parser.add_argument("--questions", help="comma-separated ids (the questions a follow-up needs are added)")
     parser.add_argument("--limit", type=int, help="only the first N questions")
     parser.add_argument("--only", choices=SYSTEMS, help="ask only datachat or only the plain prompt")
-    parser.add_argument("--timeout", type=float, default=300, help="seconds a question may take (default 300)")
+    parser.add_argument(
+        "--timeout", type=float, default=600,
+        help="seconds one model request may take (default 600); a datachat turn, repairs included, 4 times that")
     parser.add_argument("--label", default="", help="a name for this run in the JSON (e.g. the branch)")
     parser.add_argument("--out-dir", type=Path, default=ROOT / "benchmarks/out")
     parser.add_argument("--self-check", action="store_true", help="score the gold itself and wrong variants (no model)")
@@ -383,6 +392,7 @@ def main():
     chosen, added = question_set.select(all_questions, args.questions.split(",") if args.questions else None, args.limit)
     sqlite_path = engines.sample_sqlite_path(args.datachat)
     work = Path(tempfile.mkdtemp(prefix="datachat-accuracy-"))
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # so `finally` removes the temporary folder
     try:
         if args.self_check:
             return self_check(args, chosen, sqlite_path, work)
