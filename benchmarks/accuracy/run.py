@@ -384,7 +384,14 @@ def main():
     parser.add_argument("--label", default="", help="a name for this run in the JSON (e.g. the branch)")
     parser.add_argument("--out-dir", type=Path, default=ROOT / "benchmarks/out")
     parser.add_argument("--self-check", action="store_true", help="score the gold itself and wrong variants (no model)")
+    parser.add_argument("--summarise", type=Path, metavar="JSON",
+                        help="print the summary of a details file again, also of an interrupted run (no model)")
     args = parser.parse_args()
+    if args.summarise:
+        details = json.loads(args.summarise.read_text())["questions"]
+        names = [name for name in SYSTEMS if details and name in details[0]]
+        print_summary(summarise(details, names), names)
+        return 0
     args.datachat = str(Path(args.datachat).resolve())
     args.out_dir.mkdir(parents=True, exist_ok=True)
 
