@@ -40,19 +40,28 @@ ROOT = Path(__file__).resolve().parents[2]
 SYSTEMS = ("datachat", "plain")
 
 # Failure kinds, in report order. "right" is not a failure; "partial" passes "gold columns present" only.
-KINDS = ("right", "partial", "wrong logic", "wrong identifier", "sql error", "no sql", "refused", "endpoint error", "timeout")
+KINDS = (
+    "right", "partial", "wrong logic", "wrong identifier", "wrong function", "sql error", "no sql", "refused",
+    "endpoint error", "timeout",
+)
+ERROR_KINDS = ("wrong identifier", "wrong function", "sql error", "timeout")
 
 _IDENTIFIER = re.compile(
-    r"no such (table|column|function)|unknown (table|column)|ambiguous column|does not exist|"
+    r"no such (table|column)|unknown (table|column)|ambiguous column|column .* does not exist|"
+    r"relation .* does not exist|"
     r"not (a|an existing) (table|column)|has no column|no column named|not in the schema",
     re.I,
 )
+# A function the dialect lacks (YEAR() in SQLite): a dialect mistake, which dialect notes address.
+_FUNCTION = re.compile(r"no such function|function .* does not exist", re.I)
 _TIMEOUT = re.compile(r"timeout|timed out|interrupted|statement_timeout|canceling statement", re.I)
 
 
 def classify_error(message):
     if _TIMEOUT.search(message or ""):
         return "timeout"
+    if _FUNCTION.search(message or ""):
+        return "wrong function"
     return "wrong identifier" if _IDENTIFIER.search(message or "") else "sql error"
 
 
@@ -233,6 +242,9 @@ def summarise(details, names):
     out = {"questions": n}
     for name in names:
         answers = [d[name] for d in details]
+        for a in answers:  # kinds taken from an error's words follow the current rules, also for an old file
+            if a["kind"] in ERROR_KINDS and a.get("error"):
+                a["kind"] = classify_error(a["error"])
         kinds = {k: sum(a["kind"] == k for a in answers) for k in KINDS}
         tokens = [a["prompt_tokens"] for a in answers]
         seconds = [a["seconds"] for a in answers]
