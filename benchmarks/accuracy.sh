@@ -5,6 +5,7 @@
 #   benchmarks/accuracy.sh --datachat PATH ...   # test another binary (no build); other flags go to run.py
 #   benchmarks/accuracy.sh --self-check          # score the gold itself and wrong variants (FakeLLM, no model)
 #   benchmarks/accuracy.sh --check-gold URL      # prove every gold SQL agrees on SQLite and PostgreSQL at URL
+#   benchmarks/accuracy.sh --summarise FILE.json  # the summary of a details file again (also an interrupted run)
 #
 # Defaults: --base-url $OPENAI_BASE_URL or http://127.0.0.1:8091/v1, --model $DATACHAT_MODEL or
 # qwen2.5-coder-1.5b. Details: docs/ACCURACY.md. Results: benchmarks/out/accuracy-*.json.
@@ -21,7 +22,7 @@ if [ "${1:-}" = "--check-gold" ]; then
 fi
 
 case " $* " in
-*" --datachat "*) ;;
+*" --datachat "* | *" --summarise "*) ;;
 *) swift build -c release --product datachat >/dev/null ;;
 esac
 exec python3 "$here/run.py" "$@"
