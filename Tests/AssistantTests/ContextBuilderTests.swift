@@ -73,11 +73,17 @@ import Testing
         let small = Schema(tables: Array(Self.bigSchema.tables.prefix(8)))
         let builder = try builder(small)
         let first = builder.build(question: "finance budgets", today: "2026-12-01")
-        let second = builder.build(question: "something else entirely", today: "2026-12-02")
+        let second = builder.build(question: "something else entirely", today: "2026-12-01")
+        let nextDay = builder.build(question: "finance budgets", today: "2026-12-02")
         #expect(first.omittedTables.isEmpty && first.shownTables.count == 8)
-        #expect(first.messages[0] == second.messages[0], "the system message is the same bytes")
-        #expect(first.messages.last?.content.contains("(Today is 2026-12-01.)") == true)
-        #expect(!first.messages[0].content.contains("2026-12-01"), "the date is in the changing part")
+        #expect(first.messages[0] == second.messages[0], "the system message is the same bytes all day")
+        #expect(first.messages.last?.content == "finance budgets", "the question goes alone, with no date beside it")
+        let system = first.messages[0].content
+        let dateLine = try #require(system.range(of: "Today is 2026-12-01"))
+        #expect(!system[dateLine.upperBound...].contains("\n\n"), "the date is the last paragraph")
+        #expect(
+            nextDay.messages[0].content.hasPrefix(String(system[..<dateLine.lowerBound])),
+            "another day changes only the last line")
     }
 
     @Test func aTableTooBigForTheBudgetKeepsItsKeysAndTheColumnsTheQuestionNames() throws {
@@ -114,7 +120,7 @@ import Testing
         #expect(!texts.contains { $0.contains("-- turn 1\n") }, "the oldest turn is dropped")
         let kept = (1...6).filter { number in texts.contains { $0.contains("-- turn \(number)\n") } }
         #expect(kept == Array((7 - kept.count)...6), "a contiguous run of the newest turns: \(kept)")
-        #expect(texts.last == "and now?\n\n(Today is 2026-12-01.)")
+        #expect(texts.last == "and now?")
     }
 
     @Test func aFollowUpKeepsTheTablesOfTheEarlierQuery() throws {

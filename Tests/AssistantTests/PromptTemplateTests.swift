@@ -22,8 +22,11 @@ import Testing
         for placeholder in ["{{dialect}}", "{{dialect_notes}}", "{{schema}}", "{{table_notes}}", "{{max_rows}}"] {
             #expect(prompts.system.text.contains(placeholder), "\(placeholder)")
         }
-        #expect(!prompts.system.text.contains("{{today}}"), "the date belongs to the changing part")
-        #expect(prompts.question.text.contains("{{question}}") && prompts.question.text.contains("{{today}}"))
+        // The date changes once a day: it ends the system message, after everything that never changes.
+        let today = try #require(prompts.system.text.range(of: "{{today}}"))
+        let notes = try #require(prompts.system.text.range(of: "{{table_notes}}"))
+        #expect(notes.upperBound < today.lowerBound)
+        #expect(prompts.question.text.contains("{{question}}") && !prompts.question.text.contains("{{today}}"))
         #expect(prompts.dialectNotes(for: .sqlite).contains("strftime('%Y', x)"))
         #expect(prompts.dialectNotes(for: .postgres).contains("date_trunc"))
         #expect(prompts.repair.text.contains("{{sql}}"))
