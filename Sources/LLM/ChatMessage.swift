@@ -19,7 +19,7 @@ public struct ChatMessage: Sendable, Hashable, Codable {
 public struct TokenUsage: Sendable, Hashable {
     public var promptTokens: Int
     public var completionTokens: Int
-    /// True when the server reported no usage and these are estimates (about four characters a token).
+    /// True when the server reported no usage and these are estimates (`TokenEstimate`).
     public var isEstimate: Bool
 
     public init(promptTokens: Int, completionTokens: Int, isEstimate: Bool) {
@@ -28,12 +28,12 @@ public struct TokenUsage: Sendable, Hashable {
         self.isEstimate = isEstimate
     }
 
-    /// The rough count for text whose tokens the server did not report; `hiddenCharacters` is reasoning
-    /// the model wrote (and was paid for) that is not part of the answer.
+    /// The rough count (`TokenEstimate`) for text whose tokens the server did not report; `hiddenCharacters`
+    /// is reasoning the model wrote (and was paid for) that is not part of the answer.
     public static func estimate(prompt: [ChatMessage], completion: String, hiddenCharacters: Int = 0) -> TokenUsage {
-        let promptCharacters = prompt.reduce(0) { $0 + $1.content.count }
-        return TokenUsage(
-            promptTokens: (promptCharacters + 3) / 4, completionTokens: (completion.count + hiddenCharacters + 3) / 4,
+        TokenUsage(
+            promptTokens: TokenEstimate.count(prompt),
+            completionTokens: TokenEstimate.count(completion) + TokenEstimate.count(characters: hiddenCharacters),
             isEstimate: true)
     }
 }

@@ -1,6 +1,7 @@
 import Databases
 import Foundation
 import History
+import LLM
 import TestSupport
 import Testing
 
