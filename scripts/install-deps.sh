@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# Installs the Debian packages datachat builds and tests with, when any is missing (cmake, g++, make,
-# curl, unzip and pip for the local model's set-up: scripts/local-model).
+# Installs the Debian packages datachat builds and tests with, when any is missing; with --local-model
+# also what the local model's set-up builds and fetches with (scripts/local-model: cmake, g++, make,
+# curl, unzip, pip), so that a user with an API key is never asked for a compiler toolchain.
 # As root it runs apt-get itself; otherwise it prints the command to run.
 set -euo pipefail
-packages=(pkg-config libcurl4-openssl-dev libsqlite3-dev libpq-dev libedit-dev postgresql tmux
-  cmake g++ make curl unzip python3-pip)
+packages=(pkg-config libcurl4-openssl-dev libsqlite3-dev libpq-dev libedit-dev postgresql tmux unzip python3-pip)
+if [ "${1:-}" = "--local-model" ]; then
+  packages=(cmake g++ make curl unzip python3-pip)
+fi
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

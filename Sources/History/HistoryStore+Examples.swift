@@ -8,8 +8,11 @@ extension HistoryStore {
     ///
     /// Nil when that message is not an assistant answer whose SQL ran (status ok, a row count): a failed,
     /// refused, cancelled, unrun (`--sql-only`) or wordless turn is never an example.
+    ///
+    /// `dataSource` is the database the answer ran on, as the caller has it open: a resumed session may have
+    /// been started on another database, so the session's own data source is only the fallback.
     @discardableResult
-    public func confirm(messageID: String) throws -> ConfirmedExample? {
+    public func confirm(messageID: String, dataSource current: String? = nil) throws -> ConfirmedExample? {
         let found = try database.fetchAll(
             """
             SELECT m.session_id, s.data_source, m.sql,
@@ -22,7 +25,7 @@ extension HistoryStore {
             """,
             parameters: [.text(messageID)]
         ).rows.first
-        guard let found, let sessionID = found[0].stringValue, let dataSource = found[1].stringValue,
+        guard let found, let sessionID = found[0].stringValue, let dataSource = current ?? found[1].stringValue,
             let sql = found[2].stringValue, let question = found[3].stringValue
         else { return nil }
         try database.execute(

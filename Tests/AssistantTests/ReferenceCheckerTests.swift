@@ -97,6 +97,15 @@ import Testing
                 .problems.isEmpty)
     }
 
+    @Test func aNameInADistinctOnListIsReplacedOnce() throws {
+        // The DISTINCT ON list is read both as an expression and with the select list: its name must be
+        // replaced once, never twice at one offset (which wrote `customer_idd`).
+        let sql = "SELECT DISTINCT ON (customerid) status FROM orders"
+        let fix = try #require(ReferenceChecker.check(sql, schema: Self.postgresSchema, dialect: .postgres).fix)
+        #expect(fix.replacements.count == 1)
+        #expect(fix.apply(to: sql) == "SELECT DISTINCT ON (customer_id) status FROM orders")
+    }
+
     @Test func aDifferentWordIsNoMechanicalFix() {
         let found = problems("SELECT orderdate FROM orders")
         #expect(found.map(\.reference) == ["orderdate"])

@@ -482,8 +482,10 @@ final class ReferenceResolver {
             problems.append(problem)
             return
         }
-        if let extra = problem.fix?.replacements, problems[index].fix != nil {
-            problems[index].fix?.replacements += extra
+        if let extra = problem.fix?.replacements, let known = problems[index].fix?.replacements {
+            // A name read twice (a `DISTINCT ON` list is seen by the select list too) is replaced once:
+            // two replacements at one offset would corrupt the SQL.
+            problems[index].fix?.replacements += extra.filter { new in !known.contains { $0.offset == new.offset } }
         } else {
             problems[index].fix = nil
         }

@@ -20,7 +20,12 @@ struct OneShot {
         } else {
             StandardError.error(failure.message + Self.hint(for: failure, settings: context.settings))
         }
-        if remember { StandardError.error("not remembered: only an answer that ran becomes an example") }
+        // Exit 6 is an answer in words, with no `datachat:` line: nothing to remember, nothing to say.
+        let answeredInWords: Bool
+        if case .noSQL = failure { answeredInWords = true } else { answeredInWords = false }
+        if remember, !answeredInWords {
+            StandardError.error("not remembered: only an answer that ran becomes an example")
+        }
         return ExitStatus.code(for: failure)
     }
 
