@@ -46,9 +46,9 @@ public struct ContextBuilder: Sendable {
     let tableCosts: [Int]
     /// Tables joined to each table by a foreign key, either way.
     let neighbours: [[Int]]
-    /// The system message with the whole schema, and whether it fits.
-    let fullSystem: String
-    let fullSchemaFits: Bool
+    /// The template values with the whole schema, when that system message fits the budget; nil when
+    /// tables must be chosen per question. Rendered once here, since every question then shares them.
+    let fullSchemaValues: [String: String]?
     let statistics: SchemaStatistics
 
     public init(
@@ -94,8 +94,8 @@ public struct ContextBuilder: Sendable {
         let values = Self.values(
             prompts: prompts, dialect: dialect, settings: settings, schemaText: texts.joined(separator: "\n\n"),
             notesText: settings.share >= .schema ? notes?.text : nil, omitted: [])
-        fullSystem = prompts.system.render(values)
-        fullSchemaFits = TokenEstimate.count(fullSystem) + 4 <= settings.budget - settings.budget / 5
+        let fits = TokenEstimate.count(prompts.system.render(values)) + 4 <= settings.budget - settings.budget / 5
+        fullSchemaValues = fits ? values : nil
     }
 
     /// The messages for `question`, asked on `today` (`YYYY-MM-DD`) after the session's `earlier` turns.
@@ -142,14 +142,7 @@ public struct ContextBuilder: Sendable {
         for question: String, earlier: [EarlierTurn]
     ) -> (values: [String: String], shown: [String], omitted: [String]) {
         let all = schema.tables.map(\.qualifiedName)
-        guard !fullSchemaFits else {
-            return (
-                Self.values(
-                    prompts: prompts, dialect: dialect, settings: settings,
-                    schemaText: tableTexts.joined(separator: "\n\n"),
-                    notesText: settings.share >= .schema ? notes?.text : nil, omitted: []), all, []
-            )
-        }
+        if let fullSchemaValues { return (fullSchemaValues, all, []) }
         let general = settings.share >= .schema ? notes?.general : nil
         let baseValues = Self.values(
             prompts: prompts, dialect: dialect, settings: settings, schemaText: "", notesText: general,
