@@ -44,7 +44,8 @@ let package = Package(
         .testTarget(name: "HistoryTests", dependencies: ["History", "TestSupport"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "SQLGuard"]),
         .testTarget(name: "AssistantTests", dependencies: ["Assistant", "TestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "datachat", "FakeLLM"]),
+        .testTarget(
+            name: "EndToEndTests", dependencies: ["TestSupport", "datachat", "FakeLLM"], exclude: ["HelpSnapshots"]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
     ],
     swiftLanguageModes: [.v6]

@@ -50,16 +50,13 @@ public final class Assistant {
 
     /// Continues a saved session: its earlier turns become the context of the next question.
     public func resume(sessionID id: String) throws(AssistantError) {
-        let session: SessionRecord?
         do {
-            session = try history.session(id: id)
+            sessionID = try history.session(named: id).id
+        } catch let error as SessionLookupError {
+            throw AssistantError(.configuration, error.description)
         } catch {
             throw AssistantError(.history, "cannot read the history store: \(error)")
         }
-        guard let session else {
-            throw AssistantError(.configuration, "no saved session \(id): `datachat sessions list` shows them")
-        }
-        sessionID = session.id
     }
 
     /// Starts over: the next question opens a new session.

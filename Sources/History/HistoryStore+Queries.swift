@@ -22,12 +22,29 @@ extension HistoryStore {
 
     /// The session whose id is `id` or starts with it (like a short git hash); nil when none or several match.
     public func session(id: String) throws -> SessionRecord? {
+        let matches = try sessions(matching: id, limit: 2)
+        return matches.count == 1 ? matches[0] : nil
+    }
+
+    /// The sessions `id` names: the one whose id it is, else those whose id starts with it, at most
+    /// `limit`, most recently active first.
+    public func sessions(matching id: String, limit: Int = 10) throws -> [SessionRecord] {
         let rows = try database.fetchAll(
-            "SELECT \(Self.sessionColumns) FROM chat_sessions WHERE id = $1 OR id LIKE $2 ORDER BY id LIMIT 2",
-            parameters: [.text(id), .text(Self.likePrefix(id))]
-        ).rows
-        if let exact = rows.first(where: { $0.first?.stringValue == id }) { return Self.session(from: exact) }
-        return rows.count == 1 ? Self.session(from: rows[0]) : nil
+            """
+            SELECT \(Self.sessionColumns) FROM chat_sessions WHERE id = $1 OR id LIKE $2 ESCAPE '\\'
+            ORDER BY id = $1 DESC, updated_at DESC LIMIT $3
+            """,
+            parameters: [.text(id), .text(Self.likePrefix(id)), .integer(Int64(limit))]
+        ).rows.map(Self.session(from:))
+        if let exact = rows.first(where: { $0.id == id }) { return [exact] }
+        return rows
+    }
+
+    /// The one session `id` names, or an error that says there is none or lists the several it could be.
+    public func session(named id: String) throws -> SessionRecord {
+        let matches = try sessions(matching: id, limit: 6)
+        guard matches.count == 1 else { throw SessionLookupError(id: id, matches: matches) }
+        return matches[0]
     }
 
     public func messages(sessionID: String) throws -> [MessageRecord] {

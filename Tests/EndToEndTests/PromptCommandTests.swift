@@ -40,6 +40,12 @@ import Testing
         let runner = DatachatRunner(home: home.path)
         let result = try runner.run(["prompt", "--share", "everything", "x"])
         #expect(result.status == 2)
-        #expect(result.stderr.contains("--share must be one of none, schema, values, rows"))
+        #expect(result.stderr.contains("'everything' is invalid for '--share <level>'"))
+        #expect(result.stderr.contains("'none', 'schema', 'values' or 'rows'"))
+        let variable = try DatachatRunner(home: home.path, environment: ["DATACHAT_SHARE": "everything"])
+            .run(["prompt", "x"])
+        #expect(variable.status == 2)
+        #expect(
+            variable.stderr.contains("DATACHAT_SHARE must be one of none, schema, values, rows, not \"everything\""))
     }
 }

@@ -6,32 +6,10 @@ import Testing
 @Suite struct SQLCheckCommandTests {
     let folder = TemporaryDirectory("sql-check")
 
-    /// The datachat executable next to this test bundle in the build folder.
-    var executable: String {
-        var url = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        while url.path != "/", !FileManager.default.fileExists(atPath: url.appendingPathComponent("datachat").path) {
-            url.deleteLastPathComponent()
-        }
-        return url.appendingPathComponent("datachat").path
-    }
-
+    /// The built binary in an environment of the test's making: no DATABASE_URL leaks in to choose the dialect.
     func run(_ arguments: [String], input: String = "") throws -> (status: Int32, output: String, error: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let stdin = Pipe()
-        let stdout = Pipe()
-        let stderr = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = stderr
-        try process.run()
-        stdin.fileHandleForWriting.write(Data(input.utf8))
-        try stdin.fileHandleForWriting.close()
-        let output = String(decoding: stdout.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let error = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, output, error)
+        let result = try DatachatRunner(home: folder.path).run(arguments, stdin: input)
+        return (result.status, result.stdout, result.stderr)
     }
 
     @Test func allowedFileExitsZero() throws {

@@ -93,6 +93,16 @@ enum Engine: String, CaseIterable, CustomTestStringConvertible {
             MessageRecord(sessionID: second.id, role: .user, content: "Top 100% sellers?", status: .pending))
         #expect(try store.session(id: "aaaa1")?.title == "first")
         #expect(try store.session(id: "aaaa") == nil, "an ambiguous prefix matches nothing")
+        #expect(Set(try store.sessions(matching: "aaaa").map(\.title)) == ["second", "first"])
+        #expect(try store.sessions(matching: first.id).map(\.title) == ["first"])
+        #expect(try store.sessions(matching: "aa_a").isEmpty, "LIKE wildcards in an id are literal")
+        let ambiguous = #expect(throws: SessionLookupError.self) { try store.session(named: "aaaa") }
+        let message = try #require(ambiguous?.description)
+        #expect(message.hasPrefix("session id aaaa is ambiguous: it starts "))
+        #expect(message.contains("aaaa2222-000 (second)") && message.contains("aaaa1111-000 (first)"))
+        #expect(message.hasSuffix("; give more of the id"))
+        let missing = #expect(throws: SessionLookupError.self) { try store.session(named: "bbbb") }
+        #expect(missing?.description == "no session bbbb: `datachat sessions list` shows them")
         #expect(try store.sessions().map(\.title) == ["second", "first"])
         #expect(try store.search("100%").map(\.sessionID) == [second.id])
         #expect(try store.search("1_0").isEmpty, "LIKE wildcards are literal")

@@ -14,10 +14,14 @@ struct DoctorCommand: ParsableCommand {
             "Check the endpoint (reachable, key, model, a one-token answer) and the database (connect, query, read-only)."
     )
 
-    @OptionGroup var options: GlobalOptions
+    @OptionGroup(title: "Database") var database: DatabaseOptions
+    @OptionGroup(title: "Endpoint") var endpoint: EndpointOptions
 
     func run() throws {
-        var settings = try Settings(options: options, environment: Settings.environment())
+        var flags = Settings.Flags()
+        database.apply(to: &flags)
+        endpoint.apply(to: &flags)
+        var settings = try Settings(flags: flags, environment: Settings.environment())
         Interrupt.install()
         let report = DoctorReport(style: TextStyle(enabled: settings.color && Terminal.outputIsTerminal))
         switch settings.resolveLocalModel(say: { StandardError.write($0 + "\n") }) {

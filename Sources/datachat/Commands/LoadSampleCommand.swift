@@ -8,7 +8,7 @@ struct LoadSampleCommand: ParsableCommand {
         commandName: "load-sample",
         abstract: "Create the sample tables and load the bundled data into a database, in one transaction.",
         discussion: """
-            URL is a postgresql:// URL or libpq conninfo (tables go to the first schema of the search path), or a
+            URL is a postgresql:// URL or libpq conninfo (tables go to the first schema of the search path), or a \
             SQLite path (created if missing). Tables of the same names are never overwritten unless --replace is given.
             """)
 
@@ -19,7 +19,7 @@ struct LoadSampleCommand: ParsableCommand {
     var replace = false
 
     func run() throws {
-        let resources = ResourceLocator(environment: Settings.environment())
+        let resources = ResourceLocator(environment: Settings.environment().values)
         guard let directory = resources.sampleDirectory else {
             throw CommandFailure(
                 "cannot find the bundled sample data: set DATACHAT_SAMPLE_DIR to datachat's sample-data/")

@@ -2,15 +2,12 @@ import ArgumentParser
 
 /// `datachat model setup|start|stop|status`: the model on this machine, run by `scripts/local-model`.
 ///
-/// It is parsed on its own (`Main` sends it `model ...`), not below the root: the root's options would
-/// otherwise take `setup --model 0.5b`'s `--model` for the endpoint's model.
-///
 /// The script does the work (download, build, the server's process) so it also runs on its own and
 /// from `scripts/run.sh` before datachat is built; these commands find it like prompts/ and pass its
 /// exit code on.
 struct ModelCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "model", _superCommandName: "datachat",
+        commandName: "model",
         abstract: "A local model on 127.0.0.1: no key, and no question or schema leaves the machine.",
         discussion:
             "Used by datachat whenever no endpoint is configured (no --base-url, OPENAI_BASE_URL or API key). "
@@ -19,7 +16,7 @@ struct ModelCommand: ParsableCommand {
 
     /// Runs the script with these arguments and exits with its code.
     static func runScript(_ arguments: [String]) throws {
-        let environment = Settings.environment()
+        let environment = Settings.environment().values
         guard let localModel = LocalModel.locate(environment: environment) else {
             throw CommandFailure(
                 "cannot find scripts/local-model: set DATACHAT_SCRIPTS_DIR to the folder of datachat's scripts/")

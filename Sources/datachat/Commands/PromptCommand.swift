@@ -12,17 +12,20 @@ struct PromptCommand: ParsableCommand {
         commandName: "prompt",
         abstract: "Print exactly the messages a question would be sent with, and their tokens; sends nothing.",
         discussion: """
-            The prompt depends on --database-url, --schema, --table-context, --share, --max-rows, and --session
-            (with --history-url) for a follow-up; the environment variables of those options apply as for a question.
+            The environment variables of these options apply as for a question; --session (with --history-url) \
+            shows a follow-up in that session.
             """)
 
     @Argument(help: "The question ('-' reads standard input).")
     var question: String
 
-    /// Read, not offered: the root command declares these options and swift-argument-parser gives their
-    /// values only to a group of the same name and type. The ones a prompt depends on are listed in the
-    /// discussion; the others change nothing here.
-    @OptionGroup(visibility: .private) var options: GlobalOptions
+    @OptionGroup(title: "Database") var database: DatabaseOptions
+    @OptionGroup(title: "What the model is shown") var context: ContextOptions
+    @OptionGroup(title: "History") var history: HistoryOptions
+    @OptionGroup(title: "Limits") var rows: RowLimitOptions
+
+    @Option(help: ArgumentHelp("Show the prompt of a follow-up in this saved session.", valueName: "id"))
+    var session: String?
 
     @Option(help: "Tokens the request may take (env DATACHAT_CONTEXT_BUDGET; default 6000).")
     var budget: Int?
@@ -35,7 +38,13 @@ struct PromptCommand: ParsableCommand {
     }
 
     func run() throws {
-        var settings = try Settings(options: options, environment: Settings.environment())
+        var flags = Settings.Flags()
+        database.apply(to: &flags)
+        context.apply(to: &flags)
+        history.apply(to: &flags)
+        rows.apply(to: &flags)
+        flags.session = session
+        var settings = try Settings(flags: flags, environment: Settings.environment())
         if let budget { settings.contextBudget = budget }
         let text = question == "-" ? Datachat.readStandardInput() : question
         guard !text.allSatisfy(\.isWhitespace) else {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Databases
 import Render
 import SQLGuard
 
@@ -20,33 +21,31 @@ extension SQLCommand {
             commandName: "check",
             abstract: "Check that SQL only reads: one verdict per statement.",
             discussion: """
-                --format text (default) or json.
+                Without --dialect, the SQL is checked by the rules of the database datachat would ask (SQLite for \
+                the bundled sample).
+
                 Exit codes: 0 every statement allowed, 3 at least one rejected, 2 usage error.
                 """)
 
-        enum Format: String, CaseIterable {
+        /// How verdicts are printed: for people, or for machines.
+        enum Format: String, CaseIterable, ExpressibleByArgument {
             case text
             case json
         }
 
-        @Option(help: "The dialect the SQL is written in (sqlite or postgres).")
-        var dialect: SQLDialect = .sqlite
+        @Option(help: "The dialect the SQL is written in (default: that of --database-url or DATABASE_URL).")
+        var dialect: SQLDialect?
 
-        /// `--format` is the global option (text for people, json for machines): a subcommand option of
-        /// the same name would never see its value.
-        @OptionGroup var options: GlobalOptions
+        @OptionGroup(title: "Database") var database: DatabaseOptions
+
+        @Option(help: "How verdicts are printed.")
+        var format: Format = .text
 
         @Argument(help: "A file of SQL statements; '-' or nothing reads standard input.")
         var file: String = "-"
 
         func run() throws {
-            let format: Format
-            switch options.format {
-            case nil, "text": format = .text
-            case "json": format = .json
-            case let other?:
-                throw CommandFailure("unknown format \(other) for sql check: use --format text or --format json")
-            }
+            let dialect = try self.dialect ?? databaseDialect()
             let sql = try readInput()
             var checks = SQLGuard.checkEach(sql, dialect: dialect)
             if checks.isEmpty {
@@ -63,6 +62,19 @@ extension SQLCommand {
             }
             output.flush()
             if !checks.allSatisfy(\.verdict.isAllowed) { throw ExitCode(ExitStatus.rejected) }
+        }
+
+        /// The dialect of the configured database, read from its URL alone: nothing is connected.
+        private func databaseDialect() throws -> SQLDialect {
+            var flags = Settings.Flags()
+            database.apply(to: &flags)
+            let settings = try Settings(flags: flags, environment: Settings.environment())
+            guard let url = settings.databaseURL else { return .sqlite }
+            do {
+                return try DatabaseLocation(parsing: url).dialect
+            } catch {
+                throw CommandFailure(error.message)
+            }
         }
 
         private func readInput() throws -> String {

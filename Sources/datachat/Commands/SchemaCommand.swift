@@ -7,13 +7,19 @@ struct SchemaCommand: ParsableCommand {
         commandName: "schema", abstract: "Print what the model would be shown: the system prompt with schema and notes."
     )
 
-    @OptionGroup var options: GlobalOptions
+    @OptionGroup(title: "Database") var database: DatabaseOptions
+    @OptionGroup(title: "What the model is shown") var context: ContextOptions
+    @OptionGroup(title: "Limits") var rows: RowLimitOptions
 
     @Option(help: "Also print the question as the model would receive it.")
     var question: String?
 
     func run() throws {
-        let context = try AppContext(settings: try Settings(options: options, environment: Settings.environment()))
+        var flags = Settings.Flags()
+        database.apply(to: &flags)
+        context.apply(to: &flags)
+        rows.apply(to: &flags)
+        let context = try AppContext(settings: try Settings(flags: flags, environment: Settings.environment()))
         let prompt: String
         do {
             prompt = try context.assistant.systemPrompt(for: question ?? "")

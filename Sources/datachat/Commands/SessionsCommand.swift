@@ -9,8 +9,15 @@ struct SessionsCommand: ParsableCommand {
         commandName: "sessions", abstract: "List, show, search and delete saved sessions.",
         subcommands: [List.self, Show.self, Search.self, Delete.self], defaultSubcommand: List.self)
 
-    static func openStore(_ options: GlobalOptions) throws -> HistoryStore {
-        let settings = try Settings(options: options, environment: Settings.environment())
+    /// The settings of a `sessions` command, resolved once: the store's URL and, for listings, the format.
+    static func settings(_ history: HistoryOptions, _ output: OutputOptions? = nil) throws -> Settings {
+        var flags = Settings.Flags()
+        history.apply(to: &flags)
+        output?.apply(to: &flags)
+        return try Settings(flags: flags, environment: Settings.environment())
+    }
+
+    static func openStore(_ settings: Settings) throws -> HistoryStore {
         do {
             return try HistoryStore.open(DatabaseLocation(parsing: settings.historyURL))
         } catch {
@@ -21,11 +28,17 @@ struct SessionsCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "The most recent sessions, newest first.")
-        @OptionGroup var options: GlobalOptions
+        @OptionGroup(title: "History") var history: HistoryOptions
+        @OptionGroup(title: "Output") var output: OutputOptions
         @Option(help: "How many sessions to list.") var limit = 20
 
+        func validate() throws {
+            if limit <= 0 { throw ValidationError("--limit must be a whole number above 0") }
+        }
+
         func run() throws {
-            let sessions = try SessionsCommand.openStore(options).sessions(limit: limit)
+            let settings = try SessionsCommand.settings(history, output)
+            let sessions = try SessionsCommand.openStore(settings).sessions(limit: limit)
             let rows = sessions.map { session -> [DatabaseValue] in
                 [
                     .text(String(session.id.prefix(8))), .text(session.updatedAt), .text(session.title),
@@ -33,20 +46,18 @@ struct SessionsCommand: ParsableCommand {
                 ]
             }
             SessionsCommand.print(
-                columns: ["id", "updated", "title", "model", "database"], rows: rows, options: options)
+                columns: ["id", "updated", "title", "model", "database"], rows: rows, settings: settings)
         }
     }
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Every turn of one session.")
-        @OptionGroup var options: GlobalOptions
+        @OptionGroup(title: "History") var history: HistoryOptions
         @Argument(help: "The session id, or the start of it.") var id: String
 
         func run() throws {
-            let store = try SessionsCommand.openStore(options)
-            guard let session = try store.session(id: id) else {
-                throw CommandFailure("no session \(id): `datachat sessions list` shows them")
-            }
+            let store = try SessionsCommand.openStore(SessionsCommand.settings(history))
+            let session = try SessionsCommand.find(id, in: store)
             let output = FileOutput.standardOutput()
             output.write("session \(session.id) · \(session.createdAt) · \(session.model) · \(session.dataSource)\n")
             let confirmed = try store.confirmedMessageIDs(sessionID: session.id)
@@ -76,44 +87,57 @@ struct SessionsCommand: ParsableCommand {
 
     struct Search: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Questions and SQL containing some text.")
-        @OptionGroup var options: GlobalOptions
+        @OptionGroup(title: "History") var history: HistoryOptions
+        @OptionGroup(title: "Output") var output: OutputOptions
         @Argument(help: "The text to look for.") var text: String
 
         func run() throws {
-            let messages = try SessionsCommand.openStore(options).search(text)
+            let settings = try SessionsCommand.settings(history, output)
+            let messages = try SessionsCommand.openStore(settings).search(text)
             let rows = messages.map { message -> [DatabaseValue] in
                 [
                     .text(String(message.sessionID.prefix(8))), .text(message.createdAt), .text(message.role.rawValue),
                     .text(message.sql ?? message.content),
                 ]
             }
-            SessionsCommand.print(columns: ["session", "when", "role", "text"], rows: rows, options: options)
+            SessionsCommand.print(columns: ["session", "when", "role", "text"], rows: rows, settings: settings)
         }
     }
 
     struct Delete: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Delete a session and its messages.")
-        @OptionGroup var options: GlobalOptions
+        @OptionGroup(title: "History") var history: HistoryOptions
         @Argument(help: "The session id, or the start of it.") var id: String
 
         func run() throws {
-            let store = try SessionsCommand.openStore(options)
-            guard let session = try store.session(id: id), try store.deleteSession(id: session.id) else {
+            let store = try SessionsCommand.openStore(SessionsCommand.settings(history))
+            let session = try SessionsCommand.find(id, in: store)
+            guard try store.deleteSession(id: session.id) else {
                 throw CommandFailure("no session \(id): `datachat sessions list` shows them")
             }
             StandardError.write("deleted session \(session.id)\n")
         }
     }
 
-    static func print(columns: [String], rows: [[DatabaseValue]], options: GlobalOptions) {
-        let settings = try? Settings(options: options, environment: Settings.environment())
-        let format = settings?.format ?? .table
+    /// The session an id names; none, or several, is a usage error that says which.
+    static func find(_ id: String, in store: HistoryStore) throws -> SessionRecord {
+        do {
+            return try store.session(named: id)
+        } catch let error as SessionLookupError {
+            throw CommandFailure(error.description)
+        } catch {
+            throw CommandFailure(
+                "cannot read the history store: \(error)", exitCode: ExitStatus.databaseError)
+        }
+    }
+
+    static func print(columns: [String], rows: [[DatabaseValue]], settings: Settings) {
         let output = FileOutput.standardOutput()
         let terminal = Terminal.outputIsTerminal
         ResultRenderer.render(
             QueryResult(columns: columns.map { Column(name: $0) }, rows: rows),
             options: RenderOptions(
-                format: format, color: terminal && settings?.color != false,
+                format: settings.format, color: terminal && settings.color,
                 terminalWidth: terminal ? Terminal.width : nil),
             to: output)
     }

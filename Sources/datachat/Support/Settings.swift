@@ -47,76 +47,104 @@ struct Settings {
 
     static let version = "0.1.0"
 
-    /// The process environment with `.env` from the working directory underneath it.
-    static func environment() -> [String: String] {
-        let process = ProcessInfo.processInfo.environment
-        let dotEnv = DotEnv.load(path: FileManager.default.currentDirectoryPath + "/.env")
-        return dotEnv.merging(process) { _, processValue in processValue }
+    /// What the command line gave. A field stays nil when the command does not offer that option or it
+    /// was not given; the environment and `.env` then decide.
+    struct Flags {
+        var databaseURL: String?
+        var historyURL: String?
+        var baseURL: String?
+        var model: String?
+        var format: OutputFormat?
+        var showSQL = false
+        var sqlOnly = false
+        var maxRows: Int?
+        var timeout: Int?
+        var session: String?
+        var schema: String?
+        var tableContext: String?
+        var share: SharingLevel?
     }
 
-    init(options: GlobalOptions, environment: [String: String]) throws(CommandFailure) {
+    /// The process environment with `.env` from the working directory underneath it, read once.
+    static func environment() -> SettingsEnvironment { SettingsEnvironment.process }
+
+    /// Resolves every setting once: a flag wins over the environment, which wins over `.env`, which
+    /// wins over the default. A bad value is reported by the name it came from (`--timeout`,
+    /// `DATACHAT_TIMEOUT`, or `DATACHAT_TIMEOUT in .env`), since that is where the user fixes it.
+    /// Flags arrive checked by their commands' `validate()`.
+    init(flags: Flags, environment: SettingsEnvironment) throws(CommandFailure) {
         func value(_ flag: String?, _ variable: String) -> String? {
             if let flag, !flag.isEmpty { return flag }
-            if let env = environment[variable], !env.isEmpty { return env }
-            return nil
+            return environment[variable]
         }
-        let home = environment["HOME"] ?? "/tmp"
-        let dataHome = value(nil, "XDG_DATA_HOME") ?? home + "/.local/share"
-        let cacheHome = value(nil, "XDG_CACHE_HOME") ?? home + "/.cache"
+        let home = environment.values["HOME"] ?? "/tmp"
+        let dataHome = environment["XDG_DATA_HOME"] ?? home + "/.local/share"
+        let cacheHome = environment["XDG_CACHE_HOME"] ?? home + "/.cache"
 
-        databaseURL = value(options.databaseURL, "DATABASE_URL")
+        databaseURL = value(flags.databaseURL, "DATABASE_URL")
         historyURL =
-            value(options.historyURL, "DATACHAT_HISTORY_URL") ?? "sqlite://" + dataHome + "/datachat/history.sqlite"
-        let configuredURL = value(options.baseURL, "OPENAI_BASE_URL")
-        let apiKey = value(nil, "OPENAI_API_KEY") ?? value(nil, "AZURE_OPENAI_API_KEY")
+            value(flags.historyURL, "DATACHAT_HISTORY_URL") ?? "sqlite://" + dataHome + "/datachat/history.sqlite"
+        let configuredURL = value(flags.baseURL, "OPENAI_BASE_URL")
+        let apiKey = environment["OPENAI_API_KEY"] ?? environment["AZURE_OPENAI_API_KEY"]
         llm = LLMConfiguration(
             baseURL: configuredURL ?? LLMConfiguration.openAIBaseURL, apiKey: apiKey,
-            model: value(options.model, "DATACHAT_MODEL") ?? LLMConfiguration.defaultModel)
+            model: value(flags.model, "DATACHAT_MODEL") ?? LLMConfiguration.defaultModel)
         endpointConfigured = configuredURL != nil || apiKey != nil
-        localModel = !endpointConfigured ? LocalModel.locate(environment: environment) : nil
-        userTimeouts = Set(Self.localModelTimeouts.keys.filter { value(nil, $0) != nil })
-        try Self.readEndpointSettings(into: &llm, value: { value(nil, $0) })
-        let formatName = value(options.format, "DATACHAT_FORMAT") ?? "table"
-        guard let format = OutputFormat(rawValue: formatName.lowercased()) else {
-            throw CommandFailure(
-                "unknown format \"\(formatName)\": use one of \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))"
-            )
+        localModel = !endpointConfigured ? LocalModel.locate(environment: environment.values) : nil
+        userTimeouts = Set(Self.localModelTimeouts.keys.filter { environment[$0] != nil })
+        try Self.readEndpointSettings(into: &llm, environment: environment)
+        // A flag, when given, wins before the variable is even read: a bad value there is then no error.
+        if let flag = flags.format {
+            format = flag
+        } else {
+            format = try environment.choice("DATACHAT_FORMAT", of: OutputFormat.self) ?? .table
         }
-        self.format = format
-        showSQL = options.showSQL
-        sqlOnly = options.sqlOnly
-        maxRows = try Self.positive(
-            options.maxRows.map(String.init) ?? value(nil, "DATACHAT_MAX_ROWS"), "--max-rows", 1_000)
-        statementTimeout = Double(
-            try Self.positive(options.timeout.map(String.init) ?? value(nil, "DATACHAT_TIMEOUT"), "--timeout", 30))
-        maxRepairs = try Self.positive(value(nil, "DATACHAT_MAX_REPAIRS"), "DATACHAT_MAX_REPAIRS", 2, allowZero: true)
-        sessionID = options.session
-        tableContextPath = value(options.tableContext, "DATACHAT_TABLE_CONTEXT")
-        share = try Self.sharingLevel(value(options.share, "DATACHAT_SHARE"))
-        contextBudget = try Self.positive(value(nil, "DATACHAT_CONTEXT_BUDGET"), "DATACHAT_CONTEXT_BUDGET", 6_000)
-        schemas = (value(options.schema, "DATACHAT_SCHEMA") ?? "").split(separator: ",")
+        showSQL = flags.showSQL
+        sqlOnly = flags.sqlOnly
+        if let flag = flags.maxRows {
+            maxRows = flag
+        } else {
+            maxRows = try environment.wholeNumber("DATACHAT_MAX_ROWS") ?? 1_000
+        }
+        if let flag = flags.timeout {
+            statementTimeout = Double(flag)
+        } else {
+            statementTimeout = Double(try environment.wholeNumber("DATACHAT_TIMEOUT") ?? 30)
+        }
+        maxRepairs = try environment.wholeNumber("DATACHAT_MAX_REPAIRS", allowZero: true) ?? 2
+        sessionID = flags.session
+        tableContextPath = value(flags.tableContext, "DATACHAT_TABLE_CONTEXT")
+        if let flag = flags.share {
+            share = flag
+        } else {
+            share = try environment.choice("DATACHAT_SHARE", of: SharingLevel.self) ?? .default
+        }
+        contextBudget = try environment.wholeNumber("DATACHAT_CONTEXT_BUDGET") ?? 6_000
+        schemas = (value(flags.schema, "DATACHAT_SCHEMA") ?? "").split(separator: ",")
             .map { String($0.filter { !$0.isWhitespace }) }.filter { !$0.isEmpty }
-        let resources = ResourceLocator(environment: environment)
+        let resources = ResourceLocator(environment: environment.values)
         promptsDirectory = resources.promptsDirectory
         sampleDirectory = resources.sampleDirectory
         cacheDirectory = cacheHome + "/datachat"
-        stateDirectory = (value(nil, "XDG_STATE_HOME") ?? home + "/.local/state") + "/datachat"
-        color = environment["NO_COLOR"].map(\.isEmpty) ?? true
-        userName = environment["USER"] ?? environment["LOGNAME"] ?? "unknown"
+        stateDirectory = (environment["XDG_STATE_HOME"] ?? home + "/.local/state") + "/datachat"
+        color = environment.values["NO_COLOR"].map(\.isEmpty) ?? true
+        userName = environment.values["USER"] ?? environment.values["LOGNAME"] ?? "unknown"
         self.home = home
-        pager = Pager.command(environment: environment)
-        let locale = value(nil, "LC_ALL") ?? value(nil, "LC_CTYPE") ?? value(nil, "LANG") ?? ""
+        pager = Pager.command(environment: environment.values)
+        let locale = environment["LC_ALL"] ?? environment["LC_CTYPE"] ?? environment["LANG"] ?? ""
         unicode = locale.lowercased().filter { $0 != "-" }.contains("utf8")
     }
 
     /// The endpoint's transport: style, timeouts, retries, headers, TLS trust and proxy, as curl users
     /// expect them (SSL_CERT_FILE, CURL_CA_BUNDLE, HTTPS_PROXY, NO_PROXY), with datachat's own names first.
     static func readEndpointSettings(
-        into llm: inout LLMConfiguration, value: (String) -> String?
+        into llm: inout LLMConfiguration, environment: SettingsEnvironment
     ) throws(CommandFailure) {
+        func value(_ variable: String) -> String? { environment[variable] }
         if let style = value("DATACHAT_API_STYLE") {
             guard let parsed = APIStyle(rawValue: style.lowercased()) else {
-                throw CommandFailure("DATACHAT_API_STYLE must be openai or azure, not \"\(style)\"")
+                throw CommandFailure(
+                    "\(environment.source(of: "DATACHAT_API_STYLE")) must be openai or azure, not \"\(style)\"")
             }
             llm.style = parsed
         }
@@ -126,7 +154,8 @@ struct Settings {
         func seconds(_ name: String) throws(CommandFailure) -> Double? {
             guard let text = value(name) else { return nil }
             guard let seconds = Double(text), seconds > 0, seconds.isFinite else {
-                throw CommandFailure("\(name) must be a number of seconds above 0, not \"\(text)\"")
+                throw CommandFailure(
+                    "\(environment.source(of: name)) must be a number of seconds above 0, not \"\(text)\"")
             }
             return seconds
         }
@@ -135,12 +164,14 @@ struct Settings {
         if let idle = try seconds("DATACHAT_LLM_IDLE_TIMEOUT") { llm.idleTimeout = idle }
         if let total = try seconds("DATACHAT_LLM_TIMEOUT") { llm.totalTimeout = total }
         if let base = try seconds("DATACHAT_LLM_RETRY_DELAY") { llm.retryBaseDelay = base }
-        llm.maxAttempts = try positive(value("DATACHAT_LLM_MAX_ATTEMPTS"), "DATACHAT_LLM_MAX_ATTEMPTS", llm.maxAttempts)
+        llm.maxAttempts = try environment.wholeNumber("DATACHAT_LLM_MAX_ATTEMPTS") ?? llm.maxAttempts
         if let stream = value("DATACHAT_STREAM") {
             switch stream.lowercased() {
             case "1", "true", "yes", "on": llm.streaming = true
             case "0", "false", "no", "off": llm.streaming = false
-            default: throw CommandFailure("DATACHAT_STREAM must be on or off, not \"\(stream)\"")
+            default:
+                throw CommandFailure(
+                    "\(environment.source(of: "DATACHAT_STREAM")) must be on or off, not \"\(stream)\"")
             }
         }
         if let headers = value("DATACHAT_EXTRA_HEADERS") { llm.extraHeaders = try extraHeaders(headers) }
@@ -179,25 +210,5 @@ struct Settings {
             headers.append((name, headerValue))
         }
         return headers
-    }
-
-    static func sharingLevel(_ text: String?) throws(CommandFailure) -> SharingLevel {
-        guard let text else { return .default }
-        guard let level = SharingLevel(rawValue: text.lowercased()) else {
-            throw CommandFailure(
-                "--share must be one of \(SharingLevel.allCases.map(\.rawValue).joined(separator: ", ")), not \"\(text)\""
-            )
-        }
-        return level
-    }
-
-    static func positive(_ text: String?, _ name: String, _ fallback: Int, allowZero: Bool = false)
-        throws(CommandFailure) -> Int
-    {
-        guard let text else { return fallback }
-        guard let number = Int(text), number > 0 || (allowZero && number == 0) else {
-            throw CommandFailure("\(name) must be a whole number\(allowZero ? "" : " above 0"), not \"\(text)\"")
-        }
-        return number
     }
 }

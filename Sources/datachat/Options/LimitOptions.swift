@@ -1,0 +1,34 @@
+import ArgumentParser
+
+/// The row cap: part of what the model is told, so `schema` and `prompt` take it as well as a question.
+struct RowLimitOptions: ParsableArguments {
+    @Option(
+        name: .customLong("max-rows"),
+        help: ArgumentHelp("Rows fetched at most (env DATACHAT_MAX_ROWS; default 1000).", valueName: "n"))
+    var maxRows: Int?
+
+    func validate() throws {
+        if let maxRows, maxRows <= 0 { throw ValidationError("--max-rows must be a whole number above 0") }
+    }
+
+    func apply(to flags: inout Settings.Flags) {
+        flags.maxRows = maxRows
+    }
+}
+
+/// The limits of a query that runs: its rows and its time.
+struct LimitOptions: ParsableArguments {
+    @OptionGroup var rows: RowLimitOptions
+
+    @Option(help: ArgumentHelp("Seconds a query may run (env DATACHAT_TIMEOUT; default 30).", valueName: "seconds"))
+    var timeout: Int?
+
+    func validate() throws {
+        if let timeout, timeout <= 0 { throw ValidationError("--timeout must be a whole number of seconds above 0") }
+    }
+
+    func apply(to flags: inout Settings.Flags) {
+        rows.apply(to: &flags)
+        flags.timeout = timeout
+    }
+}
