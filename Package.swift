@@ -3,12 +3,11 @@ import PackageDescription
 
 /// datachat: ask a database questions in plain language.
 ///
-/// Each target is one stage of a turn (see ../shared/DESIGN.md); a target imports only the targets
-/// listed above it. The C libraries are system-library targets whose `shim.h` gives the variadic C
-/// calls typed wrappers.
+/// Each target is one stage of a turn (docs/ARCHITECTURE.md says what each owns); a target imports only
+/// the targets listed above it. The C libraries are system-library targets whose `shim.h` gives the
+/// variadic C calls typed wrappers. Linux only: the terminal, signal and process code is Glibc's.
 let package = Package(
     name: "datachat",
-    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "datachat", targets: ["datachat"]),
         .executable(name: "FakeLLM", targets: ["FakeLLM"]),
@@ -22,20 +21,22 @@ let package = Package(
         .systemLibrary(name: "CPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
         .systemLibrary(name: "CEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
 
+        .target(name: "Basics"),
         .target(name: "SQLGuard"),
-        .target(name: "LLM", dependencies: ["CCurl"]),
-        .target(name: "Databases", dependencies: ["CSQLite", "CPQ", "SQLGuard"]),
+        .target(name: "LLM", dependencies: ["CCurl", "Basics"]),
+        .target(name: "Databases", dependencies: ["CSQLite", "CPQ", "SQLGuard", "Basics"]),
         .target(name: "History", dependencies: ["Databases", "SQLGuard"]),
-        .target(name: "Render", dependencies: ["Databases", "SQLGuard"]),
-        .target(name: "Assistant", dependencies: ["SQLGuard", "LLM", "Databases", "History", "Render"]),
-        .executableTarget(
-            name: "datachat",
+        .target(name: "Render", dependencies: ["Databases", "SQLGuard", "Basics"]),
+        .target(name: "Assistant", dependencies: ["SQLGuard", "LLM", "Databases", "History", "Render", "Basics"]),
+        .target(
+            name: "DatachatApp",
             dependencies: [
-                "Assistant", "Render", "History", "Databases", "LLM", "SQLGuard", "CEdit",
+                "Assistant", "Render", "History", "Databases", "LLM", "SQLGuard", "CEdit", "Basics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "FakeLLM"),
+        .executableTarget(name: "datachat", dependencies: ["DatachatApp"]),
+        .executableTarget(name: "FakeLLM", dependencies: ["Basics"]),
 
         .testTarget(
             name: "SQLGuardTests", dependencies: ["SQLGuard", "Databases", "TestSupport"], exclude: ["Corpus"]),
@@ -44,6 +45,8 @@ let package = Package(
         .testTarget(name: "HistoryTests", dependencies: ["History", "TestSupport"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "SQLGuard"]),
         .testTarget(name: "AssistantTests", dependencies: ["Assistant", "TestSupport"]),
+        .testTarget(name: "BasicsTests", dependencies: ["Basics"]),
+        .testTarget(name: "DatachatAppTests", dependencies: ["DatachatApp", "TestSupport"]),
         .testTarget(
             name: "EndToEndTests", dependencies: ["TestSupport", "datachat", "FakeLLM"], exclude: ["HelpSnapshots"]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),

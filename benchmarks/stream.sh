@@ -7,7 +7,10 @@ swift build -c release --product FakeLLM >/dev/null
 out=$(mktemp -d)
 fake=
 trap '[ -n "$fake" ] && kill "$fake" 2>/dev/null; rm -rf "$out"' EXIT
-swiftc -O -module-name LLMBench -I Sources/CCurl -lcurl -o "$out/stream-bench" \
+# LLM imports Basics: built first as a module of its own, as SwiftPM builds it.
+swiftc -O -parse-as-library -module-name Basics -emit-module -emit-module-path "$out/Basics.swiftmodule" \
+    -emit-library -static -o "$out/libBasics.a" Sources/Basics/*.swift
+swiftc -O -module-name LLMBench -I Sources/CCurl -I "$out" -L "$out" -lBasics -lcurl -o "$out/stream-bench" \
     $(find Sources/LLM -name '*.swift') benchmarks/stream/main.swift
 reply=$(python3 -c 'print(" ".join("w%d" % i for i in range(2000)))')
 printf '{"default":{"reply":"%s","chunk_delay_ms":2}}' "$reply" >"$out/script.json"

@@ -1,3 +1,4 @@
+import Basics
 import History
 
 /// `\sql`: the user's own query, through the same guard, limits and history as the model's.

@@ -1,3 +1,4 @@
+import Basics
 import LLM
 
 /// `\explain`: a query put into plain words for an analyst, by the model, with the schema at hand.

@@ -1,3 +1,4 @@
+import Basics
 import LLM
 
 /// Choosing the model mid-session (`\model`).

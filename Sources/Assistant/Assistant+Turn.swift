@@ -1,3 +1,4 @@
+import Basics
 import Databases
 import History
 import LLM

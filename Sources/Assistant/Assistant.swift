@@ -1,3 +1,4 @@
+import Basics
 import Databases
 import History
 import LLM
@@ -62,11 +63,6 @@ public final class Assistant {
     /// Starts over: the next question opens a new session.
     public func startNewSession() {
         sessionID = nil
-    }
-
-    /// The schema as the model is shown it, introspected once per assistant.
-    public func schemaDescription() throws -> String {
-        try schemaInfo().text
     }
 
     /// The open connection, made on first use and made again after it was lost.

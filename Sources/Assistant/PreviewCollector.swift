@@ -1,3 +1,4 @@
+import Basics
 import Databases
 import Render
 
@@ -36,12 +37,5 @@ struct PreviewCollector {
             renderer?.add(row: row)
             csv = output.text
         }
-    }
-}
-
-extension Duration {
-    var milliseconds: Double {
-        let (seconds, attoseconds) = components
-        return Double(seconds) * 1000 + Double(attoseconds) / 1e15
     }
 }

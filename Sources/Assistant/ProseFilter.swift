@@ -1,9 +1,10 @@
 /// The model's words as they stream, without its fenced code blocks (the SQL is shown on its own,
-/// highlighted) and without runs of blank lines that the removed blocks leave behind.
+/// highlighted) and without runs of blank lines that the removed blocks leave behind. What a fence is
+/// comes from `CodeFence`, the rule `SQLExtractor` reads the whole reply by.
 ///
 /// Text is held back only while it could still be the start of a fence at the beginning of a line, so
 /// prose appears word by word as it arrives.
-struct ProseFilter {
+public struct ProseFilter {
     private var inFence = false
     private var atLineStart = true
     /// Characters at the start of a line that may yet turn out to be a fence.
@@ -14,8 +15,10 @@ struct ProseFilter {
     private var pendingNewlines = 0
     private var wroteText = false
 
+    public init() {}
+
     /// The visible part of `delta`.
-    mutating func feed(_ delta: String) -> String {
+    public mutating func feed(_ delta: String) -> String {
         var visible = ""
         for character in delta {
             if skippingMarkerLine {
@@ -27,9 +30,8 @@ struct ProseFilter {
             }
             if atLineStart {
                 held.append(character)
-                let marker = held.drop(while: { $0 == " " })
-                if character != "\n", "```".hasPrefix(marker) {
-                    if marker == "```" {
+                if character != "\n", CodeFence.mayOpen(lineStart: held[...]) {
+                    if CodeFence.language(ofLine: held[...]) != nil {
                         inFence.toggle()
                         held = ""
                         atLineStart = false
@@ -49,7 +51,7 @@ struct ProseFilter {
     }
 
     /// What is left at the end of the answer: held text, and a final newline if anything was written.
-    mutating func finish() -> String {
+    public mutating func finish() -> String {
         var visible = ""
         if !inFence { emit(held, into: &visible) }
         held = ""

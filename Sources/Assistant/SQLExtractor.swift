@@ -1,3 +1,5 @@
+import Basics
+
 /// Finds the SQL in a model's answer.
 ///
 /// The prompt asks for one ```sql block; models sometimes use a bare ``` fence or answer with the
@@ -28,13 +30,11 @@ public enum SQLExtractor {
         var blocks: [Block] = []
         var current: Block?
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let trimmed = line.drop(while: { $0 == " " || $0 == "\t" })
-            if trimmed.hasPrefix("```") {
+            if let language = CodeFence.language(ofLine: line) {
                 if let open = current {
                     blocks.append(open)
                     current = nil
                 } else {
-                    let language = trimmed.dropFirst(3).trimmed().lowercased()
                     current = Block(language: language, body: "")
                 }
             } else if current != nil {

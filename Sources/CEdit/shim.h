@@ -17,7 +17,6 @@ static inline int dc_el_set_getcfn(EditLine *el, el_rfunc_t f) { return el_set(e
 static inline int dc_el_refresh(EditLine *el) { return el_set(el, EL_REFRESH); }
 static inline int dc_el_set_prompt(EditLine *el, dc_el_prompt_function f) { return el_set(el, EL_PROMPT, f); }
 static inline int dc_el_set_editor(EditLine *el, const char *mode) { return el_set(el, EL_EDITOR, mode); }
-static inline int dc_el_set_signal(EditLine *el, int on) { return el_set(el, EL_SIGNAL, on); }
 static inline int dc_el_set_history(EditLine *el, History *h) { return el_set(el, EL_HIST, history, h); }
 static inline int dc_el_set_clientdata(EditLine *el, void *data) { return el_set(el, EL_CLIENTDATA, data); }
 static inline int dc_el_get_clientdata(EditLine *el, void **data) { return el_get(el, EL_CLIENTDATA, data); }

@@ -1,3 +1,4 @@
+import Basics
 import SQLGuard
 
 /// Where a database lives, parsed from any of the URL forms of the command line.
@@ -36,7 +37,7 @@ public struct DatabaseLocation: Sendable, Hashable, CustomStringConvertible {
 
     /// Parses `text`, or explains in one line which forms are accepted.
     public init(parsing text: String) throws(DatabaseError) {
-        let trimmed = text.trimmingWhitespace()
+        let trimmed = text.trimmed()
         let lower = trimmed.lowercased()
         if lower.hasPrefix("sqlite:") {
             var path = String(trimmed.dropFirst("sqlite:".count))
@@ -76,16 +77,9 @@ public struct DatabaseLocation: Sendable, Hashable, CustomStringConvertible {
     /// Removes the password from a URL's user info and from a `password=` query parameter.
     static func redactURL(_ url: String) -> String {
         var result = url
-        if let schemeEnd = result.firstRange(of: "://") {
-            let afterScheme = result[schemeEnd.upperBound...]
-            let authorityEnd = afterScheme.firstIndex(where: { $0 == "/" || $0 == "?" }) ?? afterScheme.endIndex
-            let authority = afterScheme[..<authorityEnd]
-            if let at = authority.lastIndex(of: "@") {
-                let userInfo = authority[..<at]
-                if let colon = userInfo.firstIndex(of: ":") {
-                    result.replaceSubrange(colon..<at, with: "")
-                }
-            }
+        if let password = URLCredentials.passwordRange(in: result) {
+            // The colon before it goes too: `user:secret@host` becomes `user@host`.
+            result.replaceSubrange(result.index(before: password.lowerBound)..<password.upperBound, with: "")
         }
         if let query = result.firstIndex(of: "?") {
             let base = result[...query]
@@ -135,33 +129,6 @@ public struct DatabaseLocation: Sendable, Hashable, CustomStringConvertible {
             output.append(conninfo[index])
             index = conninfo.index(after: index)
         }
-        return output.trimmingWhitespace()
-    }
-}
-
-extension String {
-    func trimmingWhitespace() -> String {
-        var slice = Substring(self)
-        while let first = slice.first, first.isWhitespace { slice.removeFirst() }
-        while let last = slice.last, last.isWhitespace { slice.removeLast() }
-        return String(slice)
-    }
-
-    /// Decodes %XX escapes; malformed escapes are kept as they are.
-    func removingPercentEncoding() -> String {
-        guard contains("%") else { return self }
-        var bytes: [UInt8] = []
-        var utf8 = Array(self.utf8)[...]
-        while let byte = utf8.popFirst() {
-            if byte == UInt8(ascii: "%"), utf8.count >= 2,
-                let value = UInt8(String(decoding: utf8.prefix(2), as: UTF8.self), radix: 16)
-            {
-                bytes.append(value)
-                utf8 = utf8.dropFirst(2)
-            } else {
-                bytes.append(byte)
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
+        return output.trimmed()
     }
 }

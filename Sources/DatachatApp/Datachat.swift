@@ -1,13 +1,9 @@
 import ArgumentParser
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// The command line: `ask` (a question, or a session when there is none) by default, and the rest as
 /// subcommands, each taking only the option groups it uses.
-struct Datachat: ParsableCommand {
-    static let configuration = CommandConfiguration(
+public struct Datachat: ParsableCommand {
+    public static let configuration = CommandConfiguration(
         commandName: "datachat",
         abstract: "Ask a database questions in plain language.",
         discussion: """
@@ -25,6 +21,8 @@ struct Datachat: ParsableCommand {
         ],
         defaultSubcommand: AskCommand.self)
 
+    public init() {}
+
     static func readStandardInput() -> String {
         var lines: [String] = []
         while let line = readLine(strippingNewline: false) { lines.append(line) }
@@ -32,32 +30,29 @@ struct Datachat: ParsableCommand {
     }
 }
 
-/// Runs the command and turns every failure into one line on standard error and the contract's exit code.
-@main
-enum Main {
-    static func main() {
-        let code: Int32
+extension Datachat {
+    /// Runs the command line `arguments` (without the program's name) and returns the exit code of the
+    /// contract, every failure said in one line on standard error. The `datachat` executable is this call.
+    public static func exitCode(running arguments: [String]) -> Int32 {
         do {
-            var command = try Datachat.parseAsRoot(Array(CommandLine.arguments.dropFirst()))
+            var command = try parseAsRoot(arguments)
             try command.run()
-            code = 0
+            return ExitStatus.answered
         } catch let failure as CommandFailure {
             StandardError.error(failure.message)
-            code = failure.exitCode
+            return failure.exitCode
         } catch let exit as ExitCode {
-            code = exit.rawValue
+            return exit.rawValue
         } catch {
-            let status = Datachat.exitCode(for: error)
-            let message = Datachat.fullMessage(for: error)
+            let status = exitCode(for: error)
+            let message = fullMessage(for: error)
             if status == .success {
                 print(message)
-                code = 0
-            } else {
-                StandardError.write(message + "\n")
-                // ArgumentParser's own usage errors exit 64; the contract says 2.
-                code = status.rawValue == 64 ? ExitStatus.usage : status.rawValue
+                return ExitStatus.answered
             }
+            StandardError.write(message + "\n")
+            // ArgumentParser's own usage errors exit 64; the contract says 2.
+            return status.rawValue == 64 ? ExitStatus.usage : status.rawValue
         }
-        exit(code)
     }
 }

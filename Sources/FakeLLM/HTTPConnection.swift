@@ -1,3 +1,5 @@
+import Basics
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -92,7 +94,7 @@ final class HTTPConnection {
 
         let expectsContinue = request.header("expect")?.lowercased() == "100-continue"
         if let encoding = request.header("transfer-encoding") {
-            guard encoding.lowercased().split(separator: ",").last?.trimmingSpaces() == "chunked" else {
+            guard encoding.lowercased().split(separator: ",").last?.trimmed() == "chunked" else {
                 throw Refusal(status: 501, message: "Unsupported Transfer-Encoding: \(encoding).")
             }
             if expectsContinue && start == buffer.count { writer.sendContinue() }
@@ -141,7 +143,7 @@ final class HTTPConnection {
             guard !name.contains(" "), !name.contains("\t") else {
                 throw Refusal(status: 400, message: "Malformed header name.")
             }
-            let value = line[line.index(after: colon)...].trimmingSpaces()
+            let value = line[line.index(after: colon)...].trimmed()
             if let earlier = headers[name] {
                 guard name != "content-length" || earlier == value else {
                     throw Refusal(status: 400, message: "Conflicting Content-Length headers.")
@@ -170,7 +172,7 @@ final class HTTPConnection {
         var body: [UInt8] = []
         while true {
             let sizeLine = try readLine()
-            let sizeText = sizeLine.split(separator: ";", maxSplits: 1).first.map { $0.trimmingSpaces() } ?? ""
+            let sizeText = sizeLine.split(separator: ";", maxSplits: 1).first.map { $0.trimmed() } ?? ""
             guard !sizeText.isEmpty, sizeText.utf8.count <= 8, let size = Int(sizeText, radix: 16), size >= 0 else {
                 throw Refusal(status: 400, message: "Invalid chunk size.")
             }

@@ -1,3 +1,5 @@
+import Basics
+
 /// One parsed HTTP/1.x request, body fully read.
 struct HTTPRequest {
     var method: String
@@ -17,7 +19,7 @@ struct HTTPRequest {
 
     /// Whether the client asked to keep the connection open after this exchange.
     var keepAlive: Bool {
-        let tokens = (header("connection") ?? "").lowercased().split(separator: ",").map { $0.trimmingSpaces() }
+        let tokens = (header("connection") ?? "").lowercased().split(separator: ",").map { $0.trimmed() }
         if tokens.contains("close") { return false }
         return version == "HTTP/1.1" || tokens.contains("keep-alive")
     }

@@ -1,3 +1,5 @@
+import Basics
+
 /// Error bodies in OpenAI's shape: `{"error":{"message","type","param","code"}}`.
 enum OpenAIError {
     static func body(

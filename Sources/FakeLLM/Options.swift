@@ -1,3 +1,5 @@
+import Basics
+
 /// The command line of FakeLLM, parsed by hand so the test server needs no package dependency.
 struct Options: Sendable {
     var scriptPath: String
@@ -59,7 +61,7 @@ struct Options: Sendable {
                 guard !key.isEmpty else { throw UsageError(message: "--require-key needs a non-empty key") }
                 options.requireKey = key
             case "--models":
-                let names = try value().split(separator: ",").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
+                let names = try value().split(separator: ",").map { $0.trimmed() }.filter { !$0.isEmpty }
                 guard !names.isEmpty else { throw UsageError(message: "--models needs at least one model name") }
                 options.models = names
             case "--exit-on-stdin-eof":
@@ -74,16 +76,5 @@ struct Options: Sendable {
         }
         options.scriptPath = scriptPath
         return .serve(options)
-    }
-}
-
-extension StringProtocol {
-    /// The text without leading and trailing spaces and tabs (HTTP's optional whitespace).
-    func trimmingSpaces() -> String {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" }
-        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else {
-            return ""
-        }
-        return String(self[first...last])
     }
 }

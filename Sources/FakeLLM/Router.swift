@@ -1,3 +1,4 @@
+import Basics
 import Foundation
 
 /// Sends each request to its endpoint after the checks OpenAI makes: path, key, body, model.
@@ -99,6 +100,6 @@ struct Router: Sendable {
     /// The token of `Authorization: Bearer TOKEN` (scheme case-insensitive).
     private static func bearerToken(_ header: String) -> String? {
         guard header.count > 7, header.prefix(7).lowercased() == "bearer " else { return nil }
-        return header.dropFirst(7).trimmingSpaces()
+        return header.dropFirst(7).trimmed()
     }
 }

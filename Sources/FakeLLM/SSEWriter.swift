@@ -1,3 +1,5 @@
+import Basics
+
 /// Sends a completion as server-sent events the way OpenAI does, with the rule's stream faults.
 ///
 /// The stream is first planned as a list of steps (events, pauses, a cut-off), then played. Without

@@ -12,14 +12,6 @@ public enum OutputFormat: String, Sendable, Hashable, CaseIterable {
     case jsonl
     /// A GitHub-flavoured markdown table.
     case markdown
-
-    /// Formats that can print each row as it arrives, without knowing the later ones.
-    public var isStreaming: Bool {
-        switch self {
-        case .csv, .tsv, .json, .jsonl: true
-        case .table, .expanded, .markdown: false
-        }
-    }
 }
 
 /// How to print: the format and what the terminal allows.

@@ -1,3 +1,4 @@
+import Basics
 import Databases
 
 /// Prints a result in one format, row by row where the format allows.
@@ -73,7 +74,7 @@ public final class ResultRenderer {
         var text = "{"
         for (index, value) in row.enumerated() {
             if index > 0 { text += "," }
-            text += ValueFormatter.jsonString(columns[index].name) + ":" + ValueFormatter.json(value)
+            text += JSONText.quoted(columns[index].name) + ":" + ValueFormatter.json(value)
         }
         return text + "}"
     }

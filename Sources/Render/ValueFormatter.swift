@@ -1,3 +1,4 @@
+import Basics
 import Databases
 
 #if canImport(Glibc)
@@ -64,36 +65,13 @@ public enum ValueFormatter {
         switch value {
         case .null: return "null"
         case .integer(let integer): return String(integer)
-        case .real(let real): return real.isFinite ? format(real) : jsonString(format(real))
-        case .numeric(let text): return isJSONNumber(text) ? text : jsonString(text)
+        case .real(let real): return real.isFinite ? format(real) : JSONText.quoted(format(real))
+        case .numeric(let text): return isJSONNumber(text) ? text : JSONText.quoted(text)
         case .boolean(let flag): return flag ? "true" : "false"
         case .json(let text): return text
         case .array(let items): return "[" + items.map(json).joined(separator: ",") + "]"
-        default: return jsonString(text(value) ?? "")
+        default: return JSONText.quoted(text(value) ?? "")
         }
-    }
-
-    /// `text` as a JSON string literal.
-    public static func jsonString(_ text: String) -> String {
-        // Most values need no escape: check the bytes once and copy them whole.
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            return "\"" + text + "\""
-        }
-        var output = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: output.unicodeScalars.append(scalar)
-            }
-        }
-        return output + "\""
     }
 
     /// True when `text` (an exact decimal) is also a JSON number; NaN and Infinity are not. Reads bytes, not

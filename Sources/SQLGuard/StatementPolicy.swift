@@ -24,13 +24,6 @@ enum StatementPolicy {
         "REFRESH", "REASSIGN", "DECLARE", "IMPORT",
     ]
 
-    /// Words that start some other statement; refused where a statement begins, allowed inside a query
-    /// (`FETCH FIRST 5 ROWS`, `CASE ... END`, a column named `comment`, the `replace()` function).
-    static let otherStatementStarts: KeywordSet = [
-        "REPLACE", "SHOW", "FETCH", "MOVE", "CLOSE", "START", "END", "ABORT", "COMMENT", "SECURITY", "USE",
-        "DESCRIBE", "DESC", "SUMMARIZE",
-    ]
-
     /// Keywords that write data when they lead (part of) a statement: inside a WITH clause they make
     /// a data-modifying CTE.
     static let dataModifying: KeywordSet = ["INSERT", "UPDATE", "DELETE", "MERGE", "REPLACE", "UPSERT"]

@@ -1,3 +1,4 @@
+import Basics
 import Databases
 
 /// The table-notes document (`--table-context`), cut into the part about each table (the Markdown

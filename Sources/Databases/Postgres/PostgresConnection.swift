@@ -1,3 +1,4 @@
+import Basics
 import CPQ
 
 #if canImport(Glibc)
@@ -32,8 +33,8 @@ final class PostgresConnection {
         let keywords = parameters.map { strdup($0.0) }
         let values = parameters.map { strdup($0.1) }
         defer {
-            keywords.forEach { free($0) }
-            values.forEach { free($0) }
+            for keyword in keywords { free(keyword) }
+            for value in values { free(value) }
         }
         let started = (keywords.map { UnsafePointer($0) } + [nil]).withUnsafeBufferPointer { keywordList in
             (values.map { UnsafePointer($0) } + [nil]).withUnsafeBufferPointer { valueList in
@@ -68,7 +69,7 @@ final class PostgresConnection {
             }
             var descriptor = pollfd(
                 fd: PQsocket(handle), events: Int16(state == PGRES_POLLING_READING ? POLLIN : POLLOUT), revents: 0)
-            let milliseconds = Int32(min(remaining.milliseconds, 1_000))
+            let milliseconds = Int32(min(remaining.milliseconds.rounded(.down), 1_000))
             if poll(&descriptor, 1, max(milliseconds, 1)) == 0 { continue }
             state = PQconnectPoll(handle)
         }
@@ -133,7 +134,7 @@ final class PostgresConnection {
         let lengths = encoded.map(\.length)
         let formats = encoded.map(\.format)
         let types = encoded.map(\.type)
-        defer { encoded.forEach { $0.free() } }
+        defer { for parameter in encoded { parameter.free() } }
         let sent = PQsendQueryParams(handle, sql, Int32(encoded.count), types, values, lengths, formats, 0)
         guard sent == 1 else { throw lostOrFailed(sql: sql) }
     }
@@ -185,12 +186,5 @@ final class PostgresConnection {
             }
         }
         if let failure { throw failure }
-    }
-}
-
-extension Duration {
-    var milliseconds: Int64 {
-        let (seconds, attoseconds) = components
-        return seconds * 1_000 + attoseconds / 1_000_000_000_000_000
     }
 }

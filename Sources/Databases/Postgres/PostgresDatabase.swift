@@ -1,3 +1,4 @@
+import Basics
 import CPQ
 import SQLGuard
 
@@ -122,7 +123,7 @@ public final class PostgresDatabase: Database {
         if lostInsideTransaction {
             // The server rolled the transaction back when the connection dropped: its ROLLBACK has nothing
             // left to do, and every other statement until then must fail rather than run outside it.
-            let word = sql.trimmingWhitespace().uppercased()
+            let word = sql.trimmed().uppercased()
             if word == "ROLLBACK" || word == "COMMIT" || word == "END" { lostInsideTransaction = false }
             if word == "ROLLBACK" { return }
             throw PostgresErrors.connectionLost(

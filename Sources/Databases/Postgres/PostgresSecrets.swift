@@ -1,3 +1,4 @@
+import Basics
 import CPQ
 
 /// Keeps passwords out of messages: libpq's complaints about a malformed conninfo can quote parts of it.
@@ -27,14 +28,10 @@ enum PostgresSecrets {
         }
         if let error { PQfreemem(error) }
         // URL user info: scheme://user:password@host
-        if let schemeEnd = conninfo.firstRange(of: "://") {
-            let rest = conninfo[schemeEnd.upperBound...]
-            let authority = rest[..<(rest.firstIndex(where: { $0 == "/" || $0 == "?" }) ?? rest.endIndex)]
-            if let at = authority.lastIndex(of: "@"), let colon = authority[..<at].firstIndex(of: ":") {
-                let raw = String(authority[authority.index(after: colon)..<at])
-                found.insert(raw)
-                found.insert(raw.removingPercentEncoding())
-            }
+        if let password = URLCredentials.passwordRange(in: conninfo) {
+            let raw = String(conninfo[password])
+            found.insert(raw)
+            found.insert(raw.removingPercentEncoding())
         }
         // password=value in a query string or keyword list, quoted or not, even when malformed.
         var searchStart = conninfo.startIndex
@@ -61,24 +58,5 @@ enum PostgresSecrets {
             }
         }
         return found
-    }
-}
-
-extension Substring {
-    /// The first occurrence of `needle`, ignoring ASCII case.
-    func range(ofCaseInsensitive needle: String) -> Range<Index>? {
-        let lowered = needle.lowercased().map(String.init)
-        var index = startIndex
-        while index < endIndex {
-            var cursor = index
-            var matched = 0
-            while matched < lowered.count, cursor < endIndex, self[cursor].lowercased() == lowered[matched] {
-                cursor = self.index(after: cursor)
-                matched += 1
-            }
-            if matched == lowered.count { return index..<cursor }
-            index = self.index(after: index)
-        }
-        return nil
     }
 }

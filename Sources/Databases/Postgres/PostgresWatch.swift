@@ -25,8 +25,6 @@ struct PostgresWatch {
 
     static let unlimited = PostgresWatch(limits: .none)
 
-    var cancelWasSent: Bool { cancelSentAt != nil }
-
     var hasGivenUp: Bool {
         guard let cancelSentAt else { return false }
         return cancelSentAt.duration(to: .now) > .seconds(Self.cancelPatience)

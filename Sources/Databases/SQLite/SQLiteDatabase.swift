@@ -1,3 +1,4 @@
+import Basics
 import CSQLite
 import SQLGuard
 
@@ -180,13 +181,6 @@ extension Int {
         if self >= 1_048_576, self % 1_048_576 == 0 { return "\(self / 1_048_576) MiB" }
         if self >= 1_024, self % 1_024 == 0 { return "\(self / 1_024) KiB" }
         return "\(self) bytes"
-    }
-}
-
-extension Duration {
-    var seconds: Double {
-        let (seconds, attoseconds) = components
-        return Double(seconds) + Double(attoseconds) / 1e18
     }
 }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Basics
 import Databases
 import LLM
 import Render
@@ -140,8 +141,7 @@ struct DoctorCommand: ParsableCommand {
     }
 
     static func milliseconds(_ duration: Duration) -> String {
-        let (seconds, attoseconds) = duration.components
-        let value = Double(seconds) * 1000 + Double(attoseconds) / 1e15
+        let value = duration.milliseconds
         return value < 10 ? "\((value * 10).rounded() / 10) ms" : "\(Int(value.rounded())) ms"
     }
 }

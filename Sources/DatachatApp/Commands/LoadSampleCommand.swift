@@ -1,4 +1,5 @@
 import ArgumentParser
+import Basics
 import Databases
 
 /// `datachat load-sample URL`: the bundled dataset into any supported database, so a team can try
@@ -62,9 +63,7 @@ struct LoadSampleCommand: ParsableCommand {
             throw error
         }
         bar.clear()
-        let seconds = start.duration(to: clock.now)
-        let (whole, atto) = seconds.components
-        let elapsed = Double(whole) + Double(atto) / 1e18
+        let elapsed = start.duration(to: clock.now).seconds
         StandardError.write(
             "loaded \(rows) rows into \(tables.count) tables of \(location.redacted) in "
                 + "\((elapsed * 10).rounded() / 10) s\n")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Assistant
+import Basics
 import FoundationEssentials
 import LLM
 import Render
@@ -109,12 +110,5 @@ struct PromptCommand: ParsableCommand {
             buildMilliseconds: milliseconds.last ?? 0)
         guard let data = try? encoder.encode(printed) else { return "{}\n" }
         return String(decoding: data, as: UTF8.self) + "\n"
-    }
-}
-
-extension Duration {
-    fileprivate var milliseconds: Double {
-        let (seconds, attoseconds) = components
-        return Double(seconds) * 1000 + Double(attoseconds) / 1e15
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Basics
 import Databases
 import Render
 import SQLGuard
@@ -117,10 +118,10 @@ extension SQLCommand {
             let items = checks.enumerated().map { number, check in
                 var fields = [
                     "\"statement\": \(number + 1)", "\"allowed\": \(check.verdict.isAllowed)",
-                    "\"sql\": \(ValueFormatter.jsonString(check.text))",
+                    "\"sql\": \(JSONText.quoted(check.text))",
                 ]
                 if case .rejected(let reason, let position) = check.verdict {
-                    fields.append("\"reason\": \(ValueFormatter.jsonString(reason))")
+                    fields.append("\"reason\": \(JSONText.quoted(reason))")
                     if let position {
                         let (line, column) = lineAndColumn(of: position, in: sql)
                         fields += ["\"offset\": \(position)", "\"line\": \(line)", "\"column\": \(column)"]

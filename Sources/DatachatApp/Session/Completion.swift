@@ -1,3 +1,4 @@
+import Basics
 import Databases
 import Render
 
@@ -26,7 +27,7 @@ struct Completion {
         case .good: offered = ["off"]
         case .resume: offered = sessionIDs()
         case .sql:
-            let isFirstWord = head.trimmingWhitespace() == "\\sql"
+            let isFirstWord = head.trimmed() == "\\sql"
             offered = isFirstWord ? Self.firstKeywords : Self.keywords + namesInScope(word)
         case nil: offered = namesInScope(word)
         default: offered = []

@@ -1,4 +1,5 @@
 import Assistant
+import Basics
 import Databases
 import FoundationEssentials
 import Render
@@ -95,7 +96,7 @@ final class InteractiveSession {
             if let editor {
                 switch editor.readLine(prompt: lines.isEmpty ? Self.prompt : Self.continuationPrompt) {
                 case .interrupted: return ""
-                case .end: return lines.isEmpty ? nil : lines.joined(separator: "\n").trimmingWhitespace()
+                case .end: return lines.isEmpty ? nil : lines.joined(separator: "\n").trimmed()
                 case .line(let text): next = text
                 }
             } else {
@@ -103,12 +104,13 @@ final class InteractiveSession {
                 next = text
             }
             var line = next
-            let continues = line.hasSuffix("\\") && !line.hasSuffix("\\\\") && line.trimmingWhitespace() != "\\"
+            let continues = line.hasSuffix("\\") && !line.hasSuffix("\\\\") && line.trimmed() != "\\"
             if continues { line.removeLast() }
             lines.append(line)
-            let text = lines.joined(separator: "\n").trimmingWhitespace()
-            if continues || (text.hasPrefix("\\sql") && SQLText.isOpen(text)) { continue }
-            if !text.isEmpty { editor?.remember(SQLText.oneLine(text)) }
+            let text = lines.joined(separator: "\n").trimmed()
+            let dialect = context.location.dialect
+            if continues || (text.hasPrefix("\\sql") && SQLText.isOpen(text, dialect: dialect)) { continue }
+            if !text.isEmpty { editor?.remember(SQLText.oneLine(text, dialect: dialect)) }
             return text
         }
     }
@@ -141,7 +143,7 @@ final class InteractiveSession {
             if outcome.failure == nil || outcome.isAnswerInWords, outcome.sql == nil, let reply = outcome.reply,
                 !reply.isEmpty
             {
-                output.write(reply.trimmedLine() + "\n")
+                output.write(reply.trimmed() + "\n")
             }
             output.flush()
         }

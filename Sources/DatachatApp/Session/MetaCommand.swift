@@ -1,3 +1,5 @@
+import Basics
+
 /// The psql-style backslash commands of a session: their names, what they take, and their help.
 enum MetaCommand: String, CaseIterable {
     case help = "\\?"
@@ -66,7 +68,7 @@ enum MetaCommand: String, CaseIterable {
     static func parse(_ line: String) -> (command: MetaCommand, argument: String)? {
         let name = String(line.prefix(while: { !$0.isWhitespace }))
         guard let command = MetaCommand(rawValue: name) ?? aliases[name] else { return nil }
-        return (command, line.dropFirst(name.count).trimmingWhitespace())
+        return (command, line.dropFirst(name.count).trimmed())
     }
 
     private static let aliases: [String: MetaCommand] = ["\\h": .help, "\\help": .help, "\\quit": .quit]

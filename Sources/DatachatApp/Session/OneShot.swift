@@ -1,4 +1,5 @@
 import Assistant
+import Basics
 import Render
 
 /// `datachat -q`: one question, its result on standard output, and an exit code scripts can test.
@@ -16,7 +17,7 @@ struct OneShot {
         // An answer in words is an answer, not an error; exit 6 still tells a script there is no result.
         if case .noSQL(let reply) = failure {
             // On a terminal the printer has shown the words already, as they came.
-            if !StandardError.isTerminal { StandardError.write(reply.trimmedLine() + "\n") }
+            if !StandardError.isTerminal { StandardError.write(reply.trimmed() + "\n") }
         } else {
             StandardError.error(failure.message + Self.hint(for: failure, settings: context.settings))
         }

@@ -1,4 +1,5 @@
 import Assistant
+import Basics
 import Databases
 import LLM
 import Render
@@ -27,7 +28,7 @@ final class ResultPrinter: TurnObserver {
     func modelAnswered(_ reply: String, attempt: Int) {
         guard explain else { return }
         var filter = ProseFilter()
-        let prose = (filter.feed(reply) + filter.finish()).trimmedLine()
+        let prose = (filter.feed(reply) + filter.finish()).trimmed()
         if !prose.isEmpty { StandardError.write(TextStyle(enabled: settings.color).dim(prose) + "\n") }
     }
 

@@ -1,73 +1,38 @@
+import Basics
+import SQLGuard
+
 /// SQL as the line editor needs it: on one line, and whether it is still open at the end of a line.
 ///
-/// A plain scan of quotes and comments, the same for both dialects: it only decides where a line
-/// ends, never what runs (the guard does that).
+/// Read with the guard's tokenizer, so what counts as a quote, a quoted name or a comment is the
+/// engine's rule in both places; it only decides where a line ends, never what runs (the guard does that).
 enum SQLText {
-    private enum State {
-        case code, single, double, lineComment, blockComment
-    }
-
     /// `sql` on one line with the same meaning: newlines become spaces, and a `--` comment, which would
     /// swallow everything joined after it, becomes a `/* */` one.
-    static func oneLine(_ sql: String) -> String {
+    static func oneLine(_ sql: String, dialect: SQLDialect) -> String {
         var result = ""
-        var state = State.code
-        var previous: Character = " "
-        for character in sql {
-            switch state {
-            case .code:
-                if character == "-", previous == "-" {
-                    result.removeLast()
-                    result += "/*"
-                    state = .lineComment
-                } else {
-                    if character == "'" { state = .single }
-                    if character == "\"" { state = .double }
-                    if character == "*", previous == "/" { state = .blockComment }
-                    result.append(character.isNewline ? " " : character)
-                }
-            case .lineComment:
-                if character.isNewline {
-                    result += " */ "
-                    state = .code
-                } else {
-                    // "*/" inside the comment would end it early.
-                    result.append(character == "/" && previous == "*" ? " /" : String(character))
-                }
-            case .single, .double, .blockComment:
-                if state == .single, character == "'" { state = .code }
-                if state == .double, character == "\"" { state = .code }
-                if state == .blockComment, character == "/", previous == "*" { state = .code }
-                result.append(character.isNewline ? " " : character)
+        for token in SQLTokenizer(dialect: dialect).tokenize(sql) {
+            if token.kind == .comment, token.text.hasPrefix("--") {
+                // "*/" inside the comment would end it early.
+                result += "/*" + token.text.dropFirst(2).replacing("*/", with: "* /") + " */"
+            } else {
+                result += String(token.text.map { $0.isNewline ? " " : $0 })
             }
-            previous = state == .code && character == "-" && previous == "-" ? " " : character
         }
-        if state == .lineComment { result += " */" }
-        return result.trimmedLine()
+        return result.trimmed()
     }
 
-    /// An unclosed quote, quoted identifier, block comment or parenthesis: the SQL goes on on the next
-    /// line. Quotes and parentheses inside comments do not count.
-    static func isOpen(_ sql: String) -> Bool {
-        var state = State.code
+    /// An unclosed quote, quoted name, block comment or parenthesis: the SQL goes on on the next line.
+    /// Quotes and parentheses inside comments and strings do not count.
+    static func isOpen(_ sql: String, dialect: SQLDialect) -> Bool {
         var depth = 0
-        var previous: Character = " "
-        for character in sql {
-            switch state {
-            case .code:
-                if character == "'" { state = .single }
-                if character == "\"" { state = .double }
-                if character == "-", previous == "-" { state = .lineComment }
-                if character == "*", previous == "/" { state = .blockComment }
-                if character == "(" { depth += 1 }
-                if character == ")" { depth -= 1 }
-            case .single: if character == "'" { state = .code }
-            case .double: if character == "\"" { state = .code }
-            case .lineComment: if character.isNewline { state = .code }
-            case .blockComment: if character == "/", previous == "*" { state = .code }
+        for token in SQLTokenizer(dialect: dialect).tokenize(sql) {
+            switch token.kind {
+            case .unterminated: return true
+            case .symbol where token.text == "(": depth += 1
+            case .symbol where token.text == ")": depth -= 1
+            default: continue
             }
-            previous = character == previous && (character == "-" || character == "*") ? " " : character
         }
-        return state == .single || state == .double || state == .blockComment || depth > 0
+        return depth > 0
     }
 }

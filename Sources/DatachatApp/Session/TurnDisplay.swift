@@ -1,4 +1,5 @@
 import Assistant
+import Basics
 import Databases
 import LLM
 import Render
@@ -65,11 +66,11 @@ final class TurnDisplay: TurnObserver {
             switch editor.readLine(prompt: "Run? [Y/n/e] ") {
             case .interrupted, .end: return .skip
             case .line(let answer):
-                switch answer.trimmingWhitespace().lowercased() {
+                switch answer.trimmed().lowercased() {
                 case "", "y", "yes": return .run(sql)
                 case "n", "no": return .skip
                 case "e", "edit":
-                    let flat = SQLText.oneLine(sql)
+                    let flat = SQLText.oneLine(sql, dialect: view.dialect)
                     guard case .line(let edited) = editor.readLine(prompt: "sql> ", initial: flat) else { return .skip }
                     editor.remember("\\sql " + edited)
                     return .run(edited)

@@ -1,4 +1,5 @@
 import Assistant
+import Basics
 import Databases
 import FoundationEssentials
 import LLM
@@ -195,13 +196,13 @@ struct Settings {
     static func extraHeaders(_ text: String) throws(CommandFailure) -> [(String, String)] {
         var headers: [(String, String)] = []
         for entry in text.split(whereSeparator: { $0 == "\n" || $0 == ";" }) {
-            let trimmed = String(entry).trimmedLine()
+            let trimmed = String(entry).trimmed()
             if trimmed.isEmpty { continue }
             guard let colon = trimmed.firstIndex(of: ":") else {
                 throw CommandFailure("DATACHAT_EXTRA_HEADERS entries are \"Name: value\"; one has no colon")
             }
-            let name = String(trimmed[..<colon]).trimmedLine()
-            let headerValue = String(trimmed[trimmed.index(after: colon)...]).trimmedLine()
+            let name = String(trimmed[..<colon]).trimmed()
+            let headerValue = String(trimmed[trimmed.index(after: colon)...]).trimmed()
             let allowed = Set("!#$%&'*+-.^_`|~0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
             guard !name.isEmpty, name.allSatisfy({ allowed.contains($0) }) else {
                 // The value is never repeated: it may be a secret.

@@ -1,3 +1,4 @@
+import Basics
 import CCurl
 
 /// An easy handle, the multi handle that drives it, and everything they point at, kept alive together
@@ -254,33 +255,5 @@ extension CurlEasy {
             let value = String(line[line.index(after: colon)...]).trimmingTrailingNewline().trimmingLeadingSpaces()
             state.head.headers.append((name, value))
         }
-    }
-}
-
-extension Duration {
-    var seconds: Double {
-        let (seconds, attoseconds) = components
-        return Double(seconds) + Double(attoseconds) / 1e18
-    }
-}
-
-/// Durations as people read them in messages.
-enum Seconds {
-    static func text(_ seconds: Double) -> String {
-        if seconds < 1 { return "\(Int((seconds * 1000).rounded())) ms" }
-        if seconds == seconds.rounded() { return "\(Int(seconds)) s" }
-        return "\((seconds * 10).rounded() / 10) s"
-    }
-}
-
-extension String {
-    func trimmingTrailingNewline() -> String {
-        var text = Substring(self)
-        while let last = text.last, last.isNewline || last == " " { text.removeLast() }
-        return String(text)
-    }
-
-    func trimmingLeadingSpaces() -> String {
-        String(drop(while: { $0 == " " || $0 == "\t" }))
     }
 }

@@ -1,3 +1,4 @@
+import Basics
 import CCurl
 
 /// Maps a libcurl transfer failure to what the user should check.
@@ -77,10 +78,9 @@ enum Redaction {
             guard let at = url.lastIndex(of: "@") else { return url }
             return String(url[url.index(after: at)...])
         }
-        let rest = url[scheme.upperBound...]
-        let authorityEnd = rest.firstIndex(where: { $0 == "/" || $0 == "?" }) ?? rest.endIndex
-        guard let at = rest[..<authorityEnd].lastIndex(of: "@") else { return url }
-        return String(url[..<scheme.upperBound]) + String(rest[rest.index(after: at)...])
+        guard let userInfo = URLCredentials.userInfoRange(in: url) else { return url }
+        // The user info and its `@` go.
+        return String(url[..<scheme.upperBound]) + String(url[url.index(after: userInfo.upperBound)...])
     }
 
     /// `text` with every occurrence of `secret` replaced, for server messages that echo what they were sent.

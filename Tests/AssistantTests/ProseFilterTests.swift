@@ -1,0 +1,33 @@
+import Assistant
+import Testing
+
+/// The words of a streamed reply without its code blocks, fed in pieces as a server sends them.
+@Suite struct ProseFilterTests {
+    func shown(_ pieces: [String]) -> String {
+        var filter = ProseFilter()
+        return pieces.map { filter.feed($0) }.joined() + filter.finish()
+    }
+
+    @Test func fencedBlocksAreHiddenWhereverTheChunksSplit() {
+        let reply = "Late means after the promise.\n```sql\nSELECT 1\n```\nDone."
+        let expected = "Late means after the promise.\nDone.\n"
+        #expect(shown([reply]) == expected)
+        #expect(shown(reply.map { String($0) }) == expected, "one character at a time")
+    }
+
+    @Test func aFenceIsWhatTheExtractorCallsAFence() {
+        // Indented by a tab: the extractor takes the block's SQL, so the words must not show it.
+        let reply = "Here:\n\t```sql\nSELECT 2\n\t```\n"
+        #expect(SQLExtractor.extract(from: reply) == "SELECT 2")
+        #expect(shown([reply]) == "Here:\n")
+        #expect(shown(["Use `` ` `` quotes\n"]) == "Use `` ` `` quotes\n", "backticks mid-line are words")
+    }
+
+    @Test func codeFenceNamesTheLanguage() {
+        #expect(CodeFence.language(ofLine: "  ```SQL ") == "sql")
+        #expect(CodeFence.language(ofLine: "```") == "")
+        #expect(CodeFence.language(ofLine: "text ```") == nil)
+        #expect(CodeFence.mayOpen(lineStart: " ``"))
+        #expect(!CodeFence.mayOpen(lineStart: " `a"))
+    }
+}
