@@ -50,6 +50,8 @@ extension ChatClient {
         return headers.filter { !extraNames.contains($0.0.lowercased()) } + configuration.extraHeaders
     }
 
+    /// Spelled as the wire spells it, so the encoder needs no key strategy.
+    // swift-format-ignore: AlwaysUseLowerCamelCase
     private struct RequestBody: Encodable {
         struct StreamOptions: Encodable {
             var include_usage: Bool

@@ -156,7 +156,7 @@ public final class TerminalSession: @unchecked Sendable {
         posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
         let argv = (["tmux", "-L", socket] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
+        defer { for argument in argv { free(argument) } }
         // The test runner may block signals, and a child inherits its mask: a tmux server with SIGCHLD
         // blocked never sees datachat exit. Start tmux with none blocked and default handlers.
         var attributes = posix_spawnattr_t()

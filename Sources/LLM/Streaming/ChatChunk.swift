@@ -5,6 +5,9 @@ import FoundationEssentials
 /// One shape for both: a streamed chunk carries `delta`, a whole answer `message`. Reasoning comes as
 /// `reasoning_content` (DeepSeek, vLLM, llama.cpp) or `reasoning` (OpenRouter, Ollama) and is never
 /// part of the answer. An `error` object may arrive instead, even in the middle of a stream.
+///
+/// The properties are spelled as the wire spells them, so the decoder needs no key strategy.
+// swift-format-ignore: AlwaysUseLowerCamelCase
 struct ChatChunk: Decodable {
     struct Choice: Decodable {
         struct Text: Decodable {
