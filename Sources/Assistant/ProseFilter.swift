@@ -3,7 +3,7 @@
 ///
 /// Text is held back only while it could still be the start of a fence at the beginning of a line, so
 /// prose appears word by word as it arrives.
-struct ProseFilter {
+public struct ProseFilter {
     private var inFence = false
     private var atLineStart = true
     /// Characters at the start of a line that may yet turn out to be a fence.
@@ -15,7 +15,9 @@ struct ProseFilter {
     private var wroteText = false
 
     /// The visible part of `delta`.
-    mutating func feed(_ delta: String) -> String {
+    public init() {}
+
+    public mutating func feed(_ delta: String) -> String {
         var visible = ""
         for character in delta {
             if skippingMarkerLine {
@@ -49,7 +51,7 @@ struct ProseFilter {
     }
 
     /// What is left at the end of the answer: held text, and a final newline if anything was written.
-    mutating func finish() -> String {
+    public mutating func finish() -> String {
         var visible = ""
         if !inFence { emit(held, into: &visible) }
         held = ""
@@ -70,5 +72,13 @@ struct ProseFilter {
             visible.append(character)
             wroteText = true
         }
+    }
+}
+
+extension ProseFilter {
+    /// The words of a whole answer without its code blocks, trimmed: what a transcript shows beside the SQL.
+    public static func prose(of reply: String) -> String {
+        var filter = ProseFilter()
+        return (filter.feed(reply) + filter.finish()).trimmed()
     }
 }
