@@ -28,10 +28,11 @@ let package = Package(
         .target(name: "History", dependencies: ["Databases", "SQLGuard"]),
         .target(name: "Render", dependencies: ["Databases", "SQLGuard"]),
         .target(name: "Assistant", dependencies: ["SQLGuard", "LLM", "Databases", "History", "Render"]),
+        .target(name: "Replay", dependencies: ["Assistant", "SQLGuard", "LLM", "Databases", "History", "Render"]),
         .executableTarget(
             name: "datachat",
             dependencies: [
-                "Assistant", "Render", "History", "Databases", "LLM", "SQLGuard", "CEdit",
+                "Assistant", "Replay", "Render", "History", "Databases", "LLM", "SQLGuard", "CEdit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -44,6 +45,7 @@ let package = Package(
         .testTarget(name: "HistoryTests", dependencies: ["History", "TestSupport"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "SQLGuard"]),
         .testTarget(name: "AssistantTests", dependencies: ["Assistant", "TestSupport"]),
+        .testTarget(name: "ReplayTests", dependencies: ["Replay", "Assistant", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "datachat", "FakeLLM"]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
     ],
