@@ -18,7 +18,7 @@ struct Datachat: ParsableCommand {
         version: Settings.version,
         subcommands: [
             SessionsCommand.self, SchemaCommand.self, PromptCommand.self, SQLCommand.self, DoctorCommand.self,
-            LoadSampleCommand.self, ModelCommand.self,
+            LoadSampleCommand.self, ModelCommand.self, ReplayCommand.self, ExportCommand.self,
         ])
 
     @OptionGroup var options: GlobalOptions
