@@ -14,11 +14,21 @@ public struct SavedPreview: Sendable {
         var reader = CSVReader(bytes: Array(csv.utf8))
         let header = reader.nextRecord()
         var rows: [[DatabaseValue]] = []
-        while let record = reader.nextRecord() { rows.append(record) }
+        while let record = reader.nextRecord() { rows.append(record.map(Self.typed)) }
         let names = message.columns ?? header?.map { $0.stringValue ?? "" } ?? []
         // A result with no rows and one column renders its header alone; an empty CSV is no columns at all.
         result = QueryResult(columns: names.map { Column(name: $0) }, rows: rows, truncated: rowCount > rows.count)
         savedRowCount = rowCount
+    }
+
+    /// The CSV keeps text only: a cell written as a number becomes a `numeric` value of the same text, so a
+    /// table aligns it as it did when the turn ran, and its text (all a check compares) is unchanged.
+    static func typed(_ value: DatabaseValue) -> DatabaseValue {
+        guard case .text(let text) = value, let first = text.first, first.isASCII,
+            first.isNumber || (first == "-" && text.count > 1),
+            !text.contains(where: { $0.isLetter && $0 != "e" && $0 != "E" }), Double(text) != nil
+        else { return value }
+        return .numeric(text)
     }
 
     /// The preview holds every row the query returned, so it can stand for the whole saved result.

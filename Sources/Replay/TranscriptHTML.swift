@@ -58,9 +58,7 @@ public enum TranscriptHTML {
                     html += "<td class=\"null\">NULL</td>"
                 } else {
                     let text = ValueFormatter.text(value) ?? ""
-                    // The preview keeps text: a number is told by its shape, as the table renderer aligns it.
-                    let numeric = ValueFormatter.isNumeric(value) || Double(text) != nil
-                    html += numeric ? "<td class=\"number\">\(escape(text))</td>" : "<td>\(escape(text))</td>"
+                    html += ValueFormatter.isNumeric(value) ? "<td class=\"number\">\(escape(text))</td>" : "<td>\(escape(text))</td>"
                 }
             }
             html += "</tr>\n"
