@@ -45,6 +45,7 @@ public enum TranscriptHTML {
         let status = TranscriptWriter(format: .table).statusLine(turn).dropFirst(3)
         let kind = turn.error == nil ? "status" : "status error"
         html += "<p class=\"\(kind)\">\(escape(String(status)))</p>\n"
+        if turn.confirmed { html += "<p class=\"status\">confirmed as right (\\good)</p>\n" }
         if let check = turn.check { html += "<p class=\"status\">check: \(escape(check.line))</p>\n" }
         return html + "</section>\n"
     }

@@ -36,19 +36,8 @@ public enum TranscriptJSON {
     }
 
     public static func object(_ message: MessageRecord, confirmed: Bool) -> String {
-        fields([
-            ("id", string(message.id)), ("session_id", string(message.sessionID)), ("seq", number(message.seq)),
-            ("role", string(message.role.rawValue)), ("content", string(message.content)),
-            ("sql", string(message.sql)), ("status", string(message.status.rawValue)),
-            ("error", string(message.error)), ("columns", strings(message.columns)),
-            ("row_count", number(message.rowCount)), ("result_hash", string(message.resultHash)),
-            ("result_set_hash", string(message.resultSetHash)), ("result_preview", string(message.resultPreview)),
-            ("attempt", number(message.attempt)), ("model", string(message.model)),
-            ("prompt_tokens", number(message.promptTokens)), ("completion_tokens", number(message.completionTokens)),
-            ("first_token_ms", number(message.firstTokenMilliseconds)), ("model_ms", number(message.modelMilliseconds)),
-            ("execution_ms", number(message.executionMilliseconds)), ("total_ms", number(message.totalMilliseconds)),
-            ("created_at", string(message.createdAt)), ("confirmed", confirmed ? "true" : "false"),
-        ])
+        let values = MessageFields.values(message, confirmed: confirmed)
+        return fields(zip(MessageFields.names, values).map { ($0, ValueFormatter.json($1)) })
     }
 
     /// A replayed turn with its fresh rows as objects, and its check when there was one.

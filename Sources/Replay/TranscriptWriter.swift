@@ -51,6 +51,9 @@ public struct TranscriptWriter {
             if isMarkdown { output.write("\n") }
         }
         output.write(statusLine(turn) + "\n")
+        if turn.confirmed {
+            output.write(isMarkdown ? "\n*confirmed as right (\\\\good)*\n" : "-- confirmed as right (\\good)\n")
+        }
         if let check = turn.check {
             output.write(isMarkdown ? "\n**check: \(Self.markdownText(check.line))**\n" : "check: \(check.line)\n")
             writeDifferingRows(check, to: output)
@@ -67,7 +70,6 @@ public struct TranscriptWriter {
         if let prompt = turn.promptTokens, let completion = turn.completionTokens {
             parts.append("\(prompt) + \(completion) tokens")
         }
-        if turn.confirmed { parts.append("confirmed as right (\\good)") }
         let line = parts.joined(separator: " · ")
         return isMarkdown ? "*" + Self.markdownText(line) + "*" : "-- " + line
     }
