@@ -2,6 +2,7 @@ import ArgumentParser
 import Databases
 import History
 import Render
+import Replay
 
 /// `datachat sessions`: what has been asked before.
 struct SessionsCommand: ParsableCommand {
@@ -10,13 +11,7 @@ struct SessionsCommand: ParsableCommand {
         subcommands: [List.self, Show.self, Search.self, Delete.self], defaultSubcommand: List.self)
 
     static func openStore(_ options: GlobalOptions) throws -> HistoryStore {
-        let settings = try Settings(options: options, environment: Settings.environment())
-        do {
-            return try HistoryStore.open(DatabaseLocation(parsing: settings.historyURL))
-        } catch {
-            throw CommandFailure(
-                "\(error): check --history-url or DATACHAT_HISTORY_URL", exitCode: ExitStatus.databaseError)
-        }
+        try openHistoryStore(Settings(options: options, environment: Settings.environment()))
     }
 
     struct List: ParsableCommand {
@@ -38,37 +33,37 @@ struct SessionsCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Every turn of one session.")
+        static let configuration = CommandConfiguration(
+            abstract: "One session's whole transcript, as saved.",
+            discussion: """
+                Each question, the model's words, the SQL, the saved result preview as a table, the status and
+                the timings. --format json prints every field of the session and of every message; jsonl one
+                message a line; csv and tsv the messages as rows of every field.
+                """)
         @OptionGroup var options: GlobalOptions
         @Argument(help: "The session id, or the start of it.") var id: String
 
         func run() throws {
-            let store = try SessionsCommand.openStore(options)
-            guard let session = try store.session(id: id) else {
-                throw CommandFailure("no session \(id): `datachat sessions list` shows them")
-            }
+            let settings = try Settings(options: options, environment: Settings.environment())
+            let session = try loadSession(id, from: try openHistoryStore(settings))
             let output = FileOutput.standardOutput()
-            output.write("session \(session.id) · \(session.createdAt) · \(session.model) · \(session.dataSource)\n")
-            let confirmed = try store.confirmedMessageIDs(sessionID: session.id)
-            for message in try store.messages(sessionID: session.id) {
-                switch message.role {
-                case .user:
-                    output.write("\n> \(message.content)\n")
-                case .assistant:
-                    if let sql = message.sql {
-                        output.write("\n\(sql)\n")
-                    } else if !message.content.isEmpty {
-                        // An answer in words only: an \explain, or a reply without SQL.
-                        output.write("\n\(message.content)\n")
-                        if message.status == .ok { continue }
-                    }
-                    if message.status == .ok {
-                        output.write("-- \(message.rowCount ?? 0) rows in \(Int(message.totalMilliseconds ?? 0)) ms\n")
-                        if confirmed.contains(message.id) { output.write("-- confirmed as right (\\good)\n") }
-                    } else {
-                        output.write("-- \(message.status.rawValue): \(message.error ?? "")\n")
-                    }
-                }
+            switch settings.format {
+            case .json:
+                output.write(
+                    TranscriptJSON.session(session.record, messages: session.messages, confirmed: session.confirmed))
+            case .jsonl:
+                output.write(TranscriptJSON.messageLines(session.messages, confirmed: session.confirmed))
+            case .csv, .tsv:
+                ResultRenderer.render(
+                    MessageFields.table(session.messages, confirmed: session.confirmed),
+                    options: RenderOptions(format: settings.format), to: output)
+            case .table, .expanded, .markdown:
+                let terminal = Terminal.outputIsTerminal
+                let writer = TranscriptWriter(
+                    format: settings.format, color: terminal && settings.color,
+                    terminalWidth: terminal ? Terminal.width : nil)
+                writer.writeHeader(session.record, to: output)
+                for turn in session.transcript { writer.write(turn, to: output) }
             }
             output.flush()
         }
