@@ -1,4 +1,5 @@
 import ArgumentParser
+import Assistant
 
 #if canImport(Glibc)
     import Glibc
@@ -28,6 +29,11 @@ struct Datachat: ParsableCommand {
         help: "Answer one question, print the result and exit ('-' reads standard input).")
     var query: String?
 
+    @Flag(
+        name: [.customShort("c"), .customLong("continue")],
+        help: "Continue the most recent session on this database (the same as --session last), for -q too.")
+    var continueLast = false
+
     @Flag(help: "In a session, show each query and ask before running it (\\confirm switches it).")
     var confirm = false
 
@@ -36,6 +42,9 @@ struct Datachat: ParsableCommand {
     var remember = false
 
     func validate() throws {
+        if continueLast, options.session != nil {
+            throw ValidationError("-c continues the most recent session: it cannot go with --session")
+        }
         if remember, query == nil {
             throw ValidationError("--remember goes with -q; in a session, \\good marks the last answer")
         }
@@ -46,6 +55,7 @@ struct Datachat: ParsableCommand {
 
     mutating func run() throws {
         var settings = try Settings(options: options, environment: Settings.environment())
+        if continueLast { settings.sessionID = Assistant.lastSession }
         Interrupt.install()
         if let query {
             let question = query == "-" ? Self.readStandardInput() : query

@@ -31,7 +31,7 @@ struct GlobalOptions: ParsableArguments {
     @Option(help: "Seconds a query may run (env DATACHAT_TIMEOUT; default 30).")
     var timeout: Int?
 
-    @Option(help: "Continue a saved session (see `datachat sessions list`).")
+    @Option(help: "Continue a saved session: its id, or last for the most recent on this database (-c).")
     var session: String?
 
     @Option(
