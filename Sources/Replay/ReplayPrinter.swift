@@ -4,6 +4,9 @@ import Render
 /// Prints replayed turns as they are done, in any output format: the transcript with fresh results for
 /// people (`table`, `expanded`, `markdown`), results alone for `csv` and `tsv` (the question and SQL go to
 /// the notes stream), and one object a turn for `json` (an array) and `jsonl` (a line each).
+///
+/// With the check, the text formats print one line a turn (`2: changed: rows 120 -> 118 · the question`)
+/// with a few differing rows under it, and `csv`/`tsv` one row a turn: what a CI job reads.
 public final class ReplayPrinter {
     let format: OutputFormat
     let writer: TranscriptWriter
@@ -28,7 +31,8 @@ public final class ReplayPrinter {
 
     public func begin(_ session: SavedSession) {
         switch format {
-        case .table, .expanded, .markdown: writer.writeHeader(session.record, to: output)
+        case .table, .expanded, .markdown:
+            if !check { writer.writeHeader(session.record, to: output) }
         case .json: output.write("[")
         default: break
         }
@@ -45,12 +49,19 @@ public final class ReplayPrinter {
         }
         switch format {
         case .table, .expanded, .markdown:
-            writer.write(TranscriptTurn(replayed: turn, check: comparison), to: output)
+            if let comparison {
+                output.write("\(turn.saved.number): \(comparison.line) · \(turn.saved.question.content)\n")
+                writer.writeDifferingRows(comparison, to: output)
+            } else {
+                writer.write(TranscriptTurn(replayed: turn, check: comparison), to: output)
+            }
         case .json:
             output.write((printed == 0 ? "\n" : ",\n") + TranscriptJSON.turn(turn, check: comparison))
         case .jsonl:
             output.write(TranscriptJSON.turn(turn, check: comparison) + "\n")
         case .csv, .tsv:
+            // Checked, the turns are one table at the end.
+            if comparison != nil { return }
             notes.write("-- \(turn.saved.number)> \(turn.saved.question.content)\n")
             if let comparison { notes.write("-- check: \(comparison.line)\n") }
             switch turn.run {
@@ -67,6 +78,17 @@ public final class ReplayPrinter {
     }
 
     public func finish() {
+        if check, format == .csv || format == .tsv {
+            let rows = zip(turns, checks).map { turn, check -> [DatabaseValue] in
+                [
+                    .integer(Int64(turn.saved.number)), .text(check.verdict.rawValue), .text(check.detail),
+                    check.note.map { .text($0) } ?? .null, .text(turn.saved.question.content),
+                ]
+            }
+            ResultRenderer.render(
+                QueryResult(columns: ["turn", "verdict", "detail", "note", "question"].map { Column(name: $0) }, rows: rows),
+                options: RenderOptions(format: format), to: output)
+        }
         if format == .json { output.write(printed == 0 ? "]\n" : "\n]\n") }
         output.flush()
     }
