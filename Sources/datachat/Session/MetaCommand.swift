@@ -17,6 +17,8 @@ enum MetaCommand: String, CaseIterable {
     case explain = "\\explain"
     case good = "\\good"
     case confirm = "\\confirm"
+    case replay = "\\replay"
+    case rerun = "\\rerun"
 
     var usage: String {
         switch self {
@@ -37,6 +39,8 @@ enum MetaCommand: String, CaseIterable {
         case .explain: "\\explain"
         case .good: "\\good [off]"
         case .confirm: "\\confirm [on|off]"
+        case .replay: "\\replay ID"
+        case .rerun: "\\rerun N"
         }
     }
 
@@ -59,6 +63,8 @@ enum MetaCommand: String, CaseIterable {
         case .explain: "explain the last SQL in words"
         case .good: "mark the last answer as right: an example for similar questions (off: unmark)"
         case .confirm: "ask before running each query"
+        case .replay: "run a saved session's SQL again and compare each result with the saved one"
+        case .rerun: "run turn N of this session again and compare"
         }
     }
 
