@@ -86,7 +86,8 @@ public final class ReplayPrinter {
                 ]
             }
             ResultRenderer.render(
-                QueryResult(columns: ["turn", "verdict", "detail", "note", "question"].map { Column(name: $0) }, rows: rows),
+                QueryResult(
+                    columns: ["turn", "verdict", "detail", "note", "question"].map { Column(name: $0) }, rows: rows),
                 options: RenderOptions(format: format), to: output)
         }
         if format == .json { output.write(printed == 0 ? "]\n" : "\n]\n") }

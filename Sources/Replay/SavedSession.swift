@@ -13,7 +13,8 @@ public struct SavedSession: Sendable {
         do {
             guard let record = try store.session(id: id) else {
                 throw ReplayError(
-                    .unknownSession, "no session \(id) (unknown, or the start of more than one id): "
+                    .unknownSession,
+                    "no session \(id) (unknown, or the start of more than one id): "
                         + "`datachat sessions list` shows them")
             }
             let messages = try store.messages(sessionID: record.id)

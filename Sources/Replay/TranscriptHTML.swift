@@ -59,7 +59,9 @@ public enum TranscriptHTML {
                     html += "<td class=\"null\">NULL</td>"
                 } else {
                     let text = ValueFormatter.text(value) ?? ""
-                    html += ValueFormatter.isNumeric(value) ? "<td class=\"number\">\(escape(text))</td>" : "<td>\(escape(text))</td>"
+                    html +=
+                        ValueFormatter.isNumeric(value)
+                        ? "<td class=\"number\">\(escape(text))</td>" : "<td>\(escape(text))</td>"
                 }
             }
             html += "</tr>\n"

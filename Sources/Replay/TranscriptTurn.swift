@@ -103,7 +103,8 @@ public struct TranscriptTurn: Sendable {
         guard let total = totalMilliseconds, resultSource == .savedPreview else {
             return parts.isEmpty ? nil : parts.joined(separator: ", ")
         }
-        return parts.isEmpty ? Self.milliseconds(total) : "\(Self.milliseconds(total)) (\(parts.joined(separator: ", ")))"
+        return parts.isEmpty
+            ? Self.milliseconds(total) : "\(Self.milliseconds(total)) (\(parts.joined(separator: ", ")))"
     }
 
     static func milliseconds(_ value: Double) -> String {
@@ -114,7 +115,8 @@ public struct TranscriptTurn: Sendable {
     public var rowsText: String? {
         guard let rowCount, let result else { return nil }
         let noun = rowCount == 1 ? "row" : "rows"
-        let shown = result.rows.count < rowCount ? "first \(result.rows.count) of \(rowCount) \(noun)" : "\(rowCount) \(noun)"
+        let shown =
+            result.rows.count < rowCount ? "first \(result.rows.count) of \(rowCount) \(noun)" : "\(rowCount) \(noun)"
         return resultSource == .savedPreview ? "\(shown), from the saved preview" : shown
     }
 }

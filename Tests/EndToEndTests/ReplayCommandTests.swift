@@ -13,7 +13,10 @@ import Testing
     static let script = FakeLLMServer.script(
         rules: [
             ("(?i)how many", "```sql\nSELECT count(*) AS n FROM sales\n```"),
-            ("(?i)by region", "Per region:\n```sql\nSELECT region, sum(amount) AS total FROM sales GROUP BY region\n```"),
+            (
+                "(?i)by region",
+                "Per region:\n```sql\nSELECT region, sum(amount) AS total FROM sales GROUP BY region\n```"
+            ),
             ("(?i)list", "```sql\nSELECT region, amount FROM sales\n```"),
         ],
         default: "Which sales do you mean?")
@@ -120,8 +123,9 @@ import Testing
 
         let unknown = try runner.run(["replay", "nope"])
         #expect(unknown.status == 2)
-        #expect(unknown.stderr == "datachat: no session nope (unknown, or the start of more than one id): "
-            + "`datachat sessions list` shows them\n")
+        #expect(
+            unknown.stderr == "datachat: no session nope (unknown, or the start of more than one id): "
+                + "`datachat sessions list` shows them\n")
 
         var elsewhere = runner
         elsewhere.environment["DATABASE_URL"] = nil

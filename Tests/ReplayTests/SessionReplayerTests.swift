@@ -57,8 +57,7 @@ import Testing
     }
 
     /// Rows of a query without ORDER BY that come back in another order are the same answer.
-    @Test(arguments: ReplayFixture.Engine.available) func rowOrderAloneIsNoChange(engine: ReplayFixture.Engine) throws
-    {
+    @Test(arguments: ReplayFixture.Engine.available) func rowOrderAloneIsNoChange(engine: ReplayFixture.Engine) throws {
         let fixture = try ReplayFixture(engine)
         let id = try fixture.saveSession(["SELECT name FROM tags"])
         try reverseTags(fixture)

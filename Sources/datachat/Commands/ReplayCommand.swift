@@ -111,7 +111,7 @@ struct ReplayCommand: ParsableCommand {
                 "session \(session.record.id.prefix(8)) was saved on \(saved), not \(current): "
                     + "pass --database-url to run it there (or on another database)", exitCode: ExitStatus.usage)
         }
-        StandardError.error("warning: session \(session.record.id.prefix(8)) was saved on \(saved); running on \(current)")
+        StandardError.error(
+            "warning: session \(session.record.id.prefix(8)) was saved on \(saved); running on \(current)")
     }
 }
-

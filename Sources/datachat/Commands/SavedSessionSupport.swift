@@ -8,7 +8,8 @@ func openHistoryStore(_ settings: Settings) throws -> HistoryStore {
     do {
         return try HistoryStore.open(DatabaseLocation(parsing: settings.historyURL))
     } catch {
-        throw CommandFailure("\(error): check --history-url or DATACHAT_HISTORY_URL", exitCode: ExitStatus.databaseError)
+        throw CommandFailure(
+            "\(error): check --history-url or DATACHAT_HISTORY_URL", exitCode: ExitStatus.databaseError)
     }
 }
 
@@ -17,7 +18,8 @@ func loadSession(_ id: String, from store: HistoryStore) throws -> SavedSession 
     do {
         return try SavedSession.load(id: id, from: store)
     } catch {
-        throw CommandFailure(error.message, exitCode: error.code == .history ? ExitStatus.databaseError : ExitStatus.usage)
+        throw CommandFailure(
+            error.message, exitCode: error.code == .history ? ExitStatus.databaseError : ExitStatus.usage)
     }
 }
 

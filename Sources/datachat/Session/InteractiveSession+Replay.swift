@@ -50,7 +50,8 @@ extension InteractiveSession {
             return
         }
         guard let turn = session.turns.first(where: { $0.number == number }) else {
-            StandardError.error("this session has turns 1 to \(session.turns.count), not \(number) (\\history lists them)")
+            StandardError.error(
+                "this session has turns 1 to \(session.turns.count), not \(number) (\\history lists them)")
             return
         }
         guard turn.sql != nil else {
