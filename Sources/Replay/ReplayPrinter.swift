@@ -15,7 +15,11 @@ public final class ReplayPrinter {
     let check: Bool
     private var printed = 0
     public private(set) var checks: [TurnCheck] = []
-    public private(set) var turns: [ReplayedTurn] = []
+    /// Counts for the summary; the turns themselves (and their rows) are not kept once printed.
+    private var ran = 0
+    private var failed = 0
+    private var queryMilliseconds = 0.0
+    private var checkedTurns: [(number: Int, question: String)] = []
 
     /// `output` takes the data; `notes` the rest (standard error). `check` compares each turn as it prints.
     public init(
@@ -41,8 +45,17 @@ public final class ReplayPrinter {
 
     public func print(_ turn: ReplayedTurn) {
         let comparison = check ? TurnCheck.compare(turn) : nil
-        if let comparison { checks.append(comparison) }
-        turns.append(turn)
+        if let comparison {
+            checks.append(comparison)
+            checkedTurns.append((turn.saved.number, turn.saved.question.content))
+        }
+        switch turn.run {
+        case .ran(let fresh):
+            ran += 1
+            queryMilliseconds += fresh.executionMilliseconds
+        case .refused, .failed: failed += 1
+        case .nothingToRun: break
+        }
         defer {
             printed += 1
             output.flush()
@@ -79,10 +92,10 @@ public final class ReplayPrinter {
 
     public func finish() {
         if check, format == .csv || format == .tsv {
-            let rows = zip(turns, checks).map { turn, check -> [DatabaseValue] in
+            let rows = zip(checkedTurns, checks).map { turn, check -> [DatabaseValue] in
                 [
-                    .integer(Int64(turn.saved.number)), .text(check.verdict.rawValue), .text(check.detail),
-                    check.note.map { .text($0) } ?? .null, .text(turn.saved.question.content),
+                    .integer(Int64(turn.number)), .text(check.verdict.rawValue), .text(check.detail),
+                    check.note.map { .text($0) } ?? .null, .text(turn.question),
                 ]
             }
             ResultRenderer.render(
@@ -97,21 +110,9 @@ public final class ReplayPrinter {
     /// `replayed 12 turns: 11 ran, 1 failed · queries 85 ms` and, with the check,
     /// `check: 10 same, 1 changed, 1 failed, 0 skipped`.
     public var summary: String {
-        var ran = 0
-        var failed = 0
-        var milliseconds = 0.0
-        for turn in turns {
-            switch turn.run {
-            case .ran(let fresh):
-                ran += 1
-                milliseconds += fresh.executionMilliseconds
-            case .refused, .failed: failed += 1
-            case .nothingToRun: break
-            }
-        }
         var text =
-            "replayed \(turns.count) turn\(turns.count == 1 ? "" : "s"): \(ran) ran, \(failed) failed · queries "
-            + TranscriptTurn.milliseconds(milliseconds)
+            "replayed \(printed) turn\(printed == 1 ? "" : "s"): \(ran) ran, \(failed) failed · queries "
+            + TranscriptTurn.milliseconds(queryMilliseconds)
         if check {
             func count(_ verdict: TurnCheck.Verdict) -> Int { checks.count { $0.verdict == verdict } }
             text +=

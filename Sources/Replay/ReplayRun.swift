@@ -28,8 +28,6 @@ public struct FreshResult: Sendable {
     public var hash: String
     /// In any order, as `chat_messages.result_set_hash`.
     public var setHash: String
-    /// The first rows as CSV, as `chat_messages.result_preview` (a re-asked turn saves it).
-    public var previewCSV: String
     public var executionMilliseconds: Double
 }
 

@@ -44,10 +44,6 @@ public struct ReplayError: Error, Sendable, CustomStringConvertible {
 
         /// No session has that id, or several start with it.
         public static let unknownSession = Code("unknown session")
-        /// The session has nothing to replay: no turn with SQL.
-        public static let nothingToReplay = Code("nothing to replay")
-        /// The session was saved on another database than the one given.
-        public static let otherDatabase = Code("other database")
         public static let history = Code("history")
     }
 

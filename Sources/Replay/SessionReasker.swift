@@ -57,7 +57,7 @@ public final class SessionReasker {
         let saved = try? assistant.history.messages(sessionID: outcome.sessionID).last { $0.role == .assistant }
         let fresh = FreshResult(
             result: QueryResult(columns: outcome.columns, rows: collector.rows, truncated: outcome.truncated),
-            hash: saved?.resultHash ?? "", setHash: saved?.resultSetHash ?? "", previewCSV: saved?.resultPreview ?? "",
+            hash: saved?.resultHash ?? "", setHash: saved?.resultSetHash ?? "",
             executionMilliseconds: outcome.timings.execution)
         let check = TurnCheck.compare(ReplayedTurn(saved: turn, run: .ran(fresh)))
         reasked.check = check

@@ -59,7 +59,7 @@ public struct SessionReplayer {
             return .ran(
                 FreshResult(
                     result: QueryResult(columns: columns, rows: rows, truncated: stats.truncated),
-                    hash: collector.hash, setHash: collector.setHash, previewCSV: collector.csv,
+                    hash: collector.hash, setHash: collector.setHash,
                     executionMilliseconds: start.duration(to: clock.now).milliseconds))
         } catch let error as DatabaseError {
             return .failed(error)
