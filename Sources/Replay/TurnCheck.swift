@@ -98,23 +98,23 @@ public struct TurnCheck: Sendable {
     mutating func addDifferingRows(preview: SavedPreview, fresh: FreshResult) {
         let savedCells = preview.result.rows.map(Self.cells)
         let freshCells = fresh.result.rows.map(Self.cells)
-        var remaining = Self.multiset(freshCells)
-        for row in savedCells {
+        removedRows = Self.unmatched(savedCells, in: freshCells)
+        guard preview.isComplete, !fresh.result.truncated else { return }
+        addedRows = Self.unmatched(freshCells, in: savedCells)
+    }
+
+    /// The first few rows of `rows` that `other` does not hold as often, each match used once.
+    static func unmatched(_ rows: [[String?]], in other: [[String?]]) -> [[String?]] {
+        var remaining = multiset(other)
+        var missing: [[String?]] = []
+        for row in rows where missing.count < differingRowsShown {
             if let count = remaining[row], count > 0 {
                 remaining[row] = count - 1
-            } else if removedRows.count < Self.differingRowsShown {
-                removedRows.append(row)
+            } else {
+                missing.append(row)
             }
         }
-        guard preview.isComplete, !fresh.result.truncated else { return }
-        var unmatched = Self.multiset(savedCells)
-        for row in freshCells {
-            if let count = unmatched[row], count > 0 {
-                unmatched[row] = count - 1
-            } else if addedRows.count < Self.differingRowsShown {
-                addedRows.append(row)
-            }
-        }
+        return missing
     }
 
     /// A row as the preview's CSV keeps it: each value's display text, NULL as nil.

@@ -1,3 +1,4 @@
+import Assistant
 import Databases
 import History
 import Render
@@ -133,8 +134,8 @@ import Testing
         _ = try fixture.saveSession(["SELECT 2"])
         let store = try fixture.history()
         for id in ["nope", ""] {  // "" is the start of both ids
-            let error = #expect(throws: ReplayError.self) { try SavedSession.load(id: id, from: store) }
-            #expect(error?.code == .unknownSession)
+            let error = #expect(throws: AssistantError.self) { try SavedSession.load(id: id, from: store) }
+            #expect(error?.code == .configuration)
             #expect(error?.message.contains("datachat sessions list") == true)
         }
     }

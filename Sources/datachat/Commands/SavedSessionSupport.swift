@@ -1,4 +1,5 @@
 import ArgumentParser
+import Assistant
 import Databases
 import History
 import Replay
