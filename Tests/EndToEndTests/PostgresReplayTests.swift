@@ -55,7 +55,7 @@ final class PostgresReplayTests {
 
         try admin.execute("UPDATE \(dataSchema).sales SET amount = 30 WHERE id = 2")
         let changed = try runner.run(["replay", id, "--check"])
-        #expect(changed.status == 7)
+        #expect(changed.status == 8)
         #expect(changed.stdout.contains("1: changed: values changed · total by region?"))
         #expect(changed.stdout.contains("  - south | 20"))
         #expect(changed.stdout.contains("  + south | 30"))

@@ -83,7 +83,7 @@ import Testing
 
         try Self.writer(shop).execute("UPDATE sales SET amount = 25 WHERE id = 2")
         let changed = try runner.run(["replay", id, "--check"])
-        #expect(changed.status == 7)
+        #expect(changed.status == 8)
         let lines = changed.stdout.split(separator: "\n").map(String.init)
         #expect(lines[0] == "1: same · how many sales?")
         #expect(lines[1] == "2: changed: values changed · total by region?")
@@ -93,7 +93,7 @@ import Testing
 
         try Self.writer(shop).execute("DELETE FROM sales WHERE id = 3")
         let fewer = try runner.run(["replay", id, "--check", "--format", "csv"])
-        #expect(fewer.status == 7)
+        #expect(fewer.status == 8)
         #expect(fewer.stdout.contains("3,changed,rows 3 -> 2,,list the sales\n"))
     }
 
@@ -160,7 +160,7 @@ import Testing
                     ("(?i)list", "```sql\nSELECT amount, region FROM sales\n```"),
                 ], default: ""))
         let reask = try runner.run(["replay", id, "--reask", "--base-url", other.baseURL, "--model", "model-b"])
-        #expect(reask.status == 7, "\(reask.stderr)")
+        #expect(reask.status == 8, "\(reask.stderr)")
         #expect(reask.stdout.contains("1> how many sales?\nsame\n"))
         #expect(reask.stdout.contains("2> total by region?\ndifferent: values changed\n"))
         #expect(reask.stdout.contains("saved SQL"))

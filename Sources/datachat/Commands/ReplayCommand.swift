@@ -16,14 +16,14 @@ struct ReplayCommand: ParsableCommand {
             prints one line a turn: same, changed, failed, refused or skipped.
             --reask sends each saved question to the current model and prompts, in a new session linked to
             this one, and reports same, different (both SQL side by side) or failed, with a summary.
-            Exit codes: 0 every turn ran (--check: every turn the same), 7 --check or --reask found a turn
+            Exit codes: 0 every turn ran (--check: every turn the same), 8 --check or --reask found a turn
             that differs or fails, 2 unknown session, nothing to replay, another database or a bad flag,
             3 (without --check) a saved SQL the guard now refuses, 4 database or history store error,
             5 endpoint error before any turn.
             """)
 
     @Argument(help: "The session id, or the start of it (`datachat sessions list`).") var id: String
-    @Flag(help: "Compare each turn with the saved result; exit 7 when any differs.") var check = false
+    @Flag(help: "Compare each turn with the saved result; exit 8 when any differs.") var check = false
     @Flag(help: "Ask each saved question again with the current model and prompts.") var reask = false
     /// The root's options, as every subcommand takes them until the command line is re-cut into groups:
     /// ArgumentParser hands a subcommand the root's values only through an option group of the same type, so

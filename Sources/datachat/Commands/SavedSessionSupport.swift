@@ -26,5 +26,5 @@ func loadSession(_ id: String, from store: HistoryStore) throws -> SavedSession 
 
 extension ExitStatus {
     /// `replay --check` or `--reask` found a turn that differs from what was saved (DESIGN.md's codes, plus this).
-    static let differs: Int32 = 7
+    static let differs: Int32 = 8
 }
