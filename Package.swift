@@ -29,9 +29,11 @@ let package = Package(
         .target(name: "Render", dependencies: ["Databases", "SQLGuard", "Basics"]),
         .target(name: "Assistant", dependencies: ["SQLGuard", "LLM", "Databases", "History", "Render", "Basics"]),
         .target(
+            name: "Replay", dependencies: ["Assistant", "SQLGuard", "LLM", "Databases", "History", "Render", "Basics"]),
+        .target(
             name: "DatachatApp",
             dependencies: [
-                "Assistant", "Render", "History", "Databases", "LLM", "SQLGuard", "CEdit", "Basics",
+                "Assistant", "Replay", "Render", "History", "Databases", "LLM", "SQLGuard", "CEdit", "Basics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -46,6 +48,7 @@ let package = Package(
         .testTarget(name: "RenderTests", dependencies: ["Render", "SQLGuard"]),
         .testTarget(name: "AssistantTests", dependencies: ["Assistant", "TestSupport"]),
         .testTarget(name: "BasicsTests", dependencies: ["Basics"]),
+        .testTarget(name: "ReplayTests", dependencies: ["Replay", "Assistant", "TestSupport"]),
         .testTarget(name: "DatachatAppTests", dependencies: ["DatachatApp", "TestSupport"]),
         .testTarget(
             name: "EndToEndTests", dependencies: ["TestSupport", "datachat", "FakeLLM"], exclude: ["HelpSnapshots"]),

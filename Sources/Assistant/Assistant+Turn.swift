@@ -106,7 +106,7 @@ extension Assistant {
         outcome.timings.execution += start.duration(to: clock.now).milliseconds
     }
 
-    func ensureSession(title: String, fingerprint: String) throws -> String {
+    func ensureSession(title: String, fingerprint: String, replayOf: String? = nil) throws -> String {
         if let sessionID { return sessionID }
         let now = Timestamp.now()
         let record = SessionRecord(
@@ -114,7 +114,7 @@ extension Assistant {
             dataSource: location.redacted, dialect: location.dialect.rawValue,
             model: client.configuration.model, endpointHost: client.configuration.endpointHost,
             userName: configuration.userName, clientVersion: configuration.clientVersion,
-            schemaFingerprint: fingerprint)
+            schemaFingerprint: fingerprint, replayOf: replayOf)
         try history.createSession(record)
         sessionID = record.id
         return record.id
@@ -143,6 +143,7 @@ extension Assistant {
             record.columns = outcome.columns.map(\.name)
             record.rowCount = outcome.rowCount
             record.resultHash = preview.hash
+            record.resultSetHash = preview.setHash
             record.resultPreview = preview.csv
         }
         _ = try? history.append(record)

@@ -49,14 +49,41 @@ public final class Assistant {
         self.configuration = configuration
     }
 
+    /// The id that means the most recent session on this database (`--session last`, `-c`, `\resume last`).
+    public static let lastSession = "last"
+
     /// Continues a saved session: its earlier turns become the context of the next question.
+    ///
+    /// `last` is the most recently active session on this database, as `llm -c` continues the last
+    /// conversation: a session on another database would answer follow-ups about tables that are not here.
     public func resume(sessionID id: String) throws(AssistantError) {
         do {
-            sessionID = try history.session(named: id).id
+            if id == Self.lastSession {
+                guard let session = try history.latestSession(dataSource: location.redacted) else {
+                    throw AssistantError(
+                        .configuration, "no saved session on \(location.redacted) to continue: ask a question first")
+                }
+                sessionID = session.id
+            } else {
+                sessionID = try history.session(named: id).id
+            }
+        } catch let error as AssistantError {
+            throw error
         } catch let error as SessionLookupError {
             throw AssistantError(.configuration, error.description)
         } catch {
             throw AssistantError(.history, "cannot read the history store: \(error)")
+        }
+    }
+
+    /// Opens a new session now, recording the session it asks again (`replay --reask`), and makes it current.
+    public func startSession(title: String, replayOf: String) throws(AssistantError) -> String {
+        startNewSession()
+        let fingerprint = (try? schemaInfo().fingerprint) ?? ""
+        do {
+            return try ensureSession(title: title, fingerprint: fingerprint, replayOf: replayOf)
+        } catch {
+            throw AssistantError(.history, "cannot save to the history store: \(error)")
         }
     }
 

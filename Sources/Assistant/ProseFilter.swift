@@ -74,3 +74,11 @@ public struct ProseFilter {
         }
     }
 }
+
+extension ProseFilter {
+    /// The words of a whole answer without its code blocks, trimmed: what a transcript shows beside the SQL.
+    public static func prose(of reply: String) -> String {
+        var filter = ProseFilter()
+        return (filter.feed(reply) + filter.finish()).trimmed()
+    }
+}

@@ -59,6 +59,13 @@ extension HistoryStore {
         );
         CREATE INDEX chat_examples_data_source ON chat_examples (data_source, confirmed_at);
         """,
+        // 3: replay. `result_set_hash` hashes a result's rows in any order, so `replay --check` does not call
+        // rows of a query without ORDER BY changed when only their order is; `replay_of` links the session
+        // `replay --reask` wrote to the session it asked again.
+        """
+        ALTER TABLE chat_messages ADD COLUMN result_set_hash TEXT;
+        ALTER TABLE chat_sessions ADD COLUMN replay_of TEXT
+        """,
     ]
 
     /// Brings the store up to the newest schema; safe to run on every start, from many processes at once.

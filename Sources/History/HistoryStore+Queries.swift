@@ -4,12 +4,13 @@ import Databases
 extension HistoryStore {
     static let sessionColumns = """
         id, title, created_at, updated_at, data_source, dialect, model, endpoint_host, user_name, client_version,
-        schema_fingerprint
+        schema_fingerprint, replay_of
         """
 
     static let messageColumns = """
         id, session_id, seq, role, content, sql, status, error, columns, row_count, result_hash, result_preview,
-        attempt, model, prompt_tokens, completion_tokens, first_token_ms, model_ms, execution_ms, total_ms, created_at
+        attempt, model, prompt_tokens, completion_tokens, first_token_ms, model_ms, execution_ms, total_ms, created_at,
+        result_set_hash
         """
 
     /// The most recently active sessions first.
@@ -45,6 +46,14 @@ extension HistoryStore {
         let matches = try sessions(matching: id, limit: 6)
         guard matches.count == 1 else { throw SessionLookupError(id: id, matches: matches) }
         return matches[0]
+    }
+
+    /// The most recently active session on the database `dataSource` (`--session last`, `-c`); nil when none.
+    public func latestSession(dataSource: String) throws -> SessionRecord? {
+        try database.fetchAll(
+            "SELECT \(Self.sessionColumns) FROM chat_sessions WHERE data_source = $1 ORDER BY updated_at DESC LIMIT 1",
+            parameters: [.text(dataSource)]
+        ).rows.first.map(Self.session(from:))
     }
 
     public func messages(sessionID: String) throws -> [MessageRecord] {
@@ -97,7 +106,7 @@ extension HistoryStore {
         return SessionRecord(
             id: text(0), title: text(1), createdAt: text(2), updatedAt: text(3), dataSource: text(4), dialect: text(5),
             model: text(6), endpointHost: text(7), userName: text(8), clientVersion: text(9),
-            schemaFingerprint: text(10))
+            schemaFingerprint: text(10), replayOf: row[11].stringValue)
     }
 
     static func message(from row: [DatabaseValue]) -> MessageRecord {
@@ -110,6 +119,6 @@ extension HistoryStore {
             model: row[13].stringValue, promptTokens: row[14].intValue, completionTokens: row[15].intValue,
             firstTokenMilliseconds: row[16].doubleValue, modelMilliseconds: row[17].doubleValue,
             executionMilliseconds: row[18].doubleValue, totalMilliseconds: row[19].doubleValue,
-            createdAt: row[20].stringValue ?? "")
+            createdAt: row[20].stringValue ?? "", resultSetHash: row[21].stringValue)
     }
 }

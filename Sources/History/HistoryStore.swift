@@ -44,13 +44,14 @@ public final class HistoryStore {
         try database.execute(
             """
             INSERT INTO chat_sessions (id, title, created_at, updated_at, data_source, dialect, model, endpoint_host,
-                user_name, client_version, schema_fingerprint)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+                user_name, client_version, schema_fingerprint, replay_of)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
             """,
             parameters: [
                 .text(session.id), .text(session.title), .text(session.createdAt), .text(session.updatedAt),
                 .text(session.dataSource), .text(session.dialect), .text(session.model), .text(session.endpointHost),
                 .text(session.userName), .text(session.clientVersion), .text(session.schemaFingerprint),
+                .optional(session.replayOf),
             ])
     }
 
@@ -77,8 +78,9 @@ public final class HistoryStore {
                 """
                 INSERT INTO chat_messages (id, session_id, seq, role, content, sql, status, error, columns, row_count,
                     result_hash, result_preview, attempt, model, prompt_tokens, completion_tokens, first_token_ms,
-                    model_ms, execution_ms, total_ms, created_at)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)
+                    model_ms, execution_ms, total_ms, created_at, result_set_hash)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21,
+                    $22)
                 """,
                 parameters: [
                     .text(saved.id), .text(saved.sessionID), .integer(Int64(next)), .text(saved.role.rawValue),
@@ -88,6 +90,7 @@ public final class HistoryStore {
                     .optional(saved.promptTokens), .optional(saved.completionTokens),
                     .optional(saved.firstTokenMilliseconds), .optional(saved.modelMilliseconds),
                     .optional(saved.executionMilliseconds), .optional(saved.totalMilliseconds), .text(saved.createdAt),
+                    .optional(saved.resultSetHash),
                 ])
         }
         return saved

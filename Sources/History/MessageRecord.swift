@@ -28,7 +28,11 @@ public struct MessageRecord: Sendable, Hashable {
     /// The result's column names.
     public var columns: [String]?
     public var rowCount: Int?
+    /// The hash of the result's rows in the order they came (FNV-1a over columns and rows).
     public var resultHash: String?
+    /// The hash of the result's rows in any order, so a query without ORDER BY whose rows come back in another
+    /// order still compares equal; nil on turns saved before it was recorded (store version 3).
+    public var resultSetHash: String?
     /// The first rows of the result as rendered text, so replay and `sessions show` need no database.
     public var resultPreview: String?
     /// Which try at the SQL this is: 1, or more after a repair.
@@ -52,7 +56,7 @@ public struct MessageRecord: Sendable, Hashable {
         resultHash: String? = nil, resultPreview: String? = nil, attempt: Int = 1, model: String? = nil,
         promptTokens: Int? = nil, completionTokens: Int? = nil, firstTokenMilliseconds: Double? = nil,
         modelMilliseconds: Double? = nil, executionMilliseconds: Double? = nil, totalMilliseconds: Double? = nil,
-        createdAt: String = ""
+        createdAt: String = "", resultSetHash: String? = nil
     ) {
         self.id = id
         self.sessionID = sessionID
@@ -65,6 +69,7 @@ public struct MessageRecord: Sendable, Hashable {
         self.columns = columns
         self.rowCount = rowCount
         self.resultHash = resultHash
+        self.resultSetHash = resultSetHash
         self.resultPreview = resultPreview
         self.attempt = attempt
         self.model = model

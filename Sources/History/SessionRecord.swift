@@ -12,10 +12,13 @@ public struct SessionRecord: Sendable, Hashable {
     public var userName: String
     public var clientVersion: String
     public var schemaFingerprint: String
+    /// The session this one asked again (`datachat replay --reask`); nil for a conversation of its own.
+    public var replayOf: String?
 
     public init(
         id: String, title: String, createdAt: String, updatedAt: String, dataSource: String, dialect: String,
-        model: String, endpointHost: String, userName: String, clientVersion: String, schemaFingerprint: String
+        model: String, endpointHost: String, userName: String, clientVersion: String, schemaFingerprint: String,
+        replayOf: String? = nil
     ) {
         self.id = id
         self.title = title
@@ -28,5 +31,6 @@ public struct SessionRecord: Sendable, Hashable {
         self.userName = userName
         self.clientVersion = clientVersion
         self.schemaFingerprint = schemaFingerprint
+        self.replayOf = replayOf
     }
 }

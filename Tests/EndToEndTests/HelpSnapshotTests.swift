@@ -12,7 +12,8 @@ import Testing
     static let commands: [[String]] = [
         [], ["ask"], ["sessions"], ["sessions", "list"], ["sessions", "show"], ["sessions", "search"],
         ["sessions", "delete"], ["schema"], ["prompt"], ["sql"], ["sql", "check"], ["doctor"], ["load-sample"],
-        ["model"], ["model", "setup"], ["model", "start"], ["model", "stop"], ["model", "status"],
+        ["model"], ["model", "setup"], ["model", "start"], ["model", "stop"], ["model", "status"], ["replay"],
+        ["export"],
     ]
 
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()

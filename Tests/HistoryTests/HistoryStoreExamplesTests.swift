@@ -108,8 +108,11 @@ extension HistoryStoreTests {
 
         let store = try HistoryStore.open(location)
         let versions = try store.database.fetchAll("SELECT version FROM schema_version ORDER BY version").rows
-        #expect(versions == [[.integer(1)], [.integer(2)]])
+        #expect(versions == [[.integer(1)], [.integer(2)], [.integer(3)]])
         #expect(try store.messages(sessionID: record.id).map(\.content) == ["how many orders?", ""])
+        // Version 3's columns are there, empty on the rows saved before it.
+        #expect(try store.messages(sessionID: record.id).map(\.resultSetHash) == [nil, nil])
+        #expect(try store.session(id: record.id)?.replayOf == nil)
         #expect(try store.confirm(messageID: "a1")?.question == "how many orders?")
         #expect(try store.confirmedExamples(dataSource: "sqlite:/tmp/shop.db").map(\.messageID) == ["a1"])
     }

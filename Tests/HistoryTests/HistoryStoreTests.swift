@@ -60,7 +60,7 @@ enum Engine: String, CaseIterable, CustomTestStringConvertible {
         _ = try openStore(engine)
         let again = try openStore(engine)
         let versions = try again.database.fetchAll("SELECT version FROM schema_version ORDER BY version").rows
-        #expect(versions == [[.integer(1)], [.integer(2)]])
+        #expect(versions == [[.integer(1)], [.integer(2)], [.integer(3)]])
     }
 
     @Test(arguments: Engine.available) func messagesGetConsecutiveSeqAndRoundTrip(engine: Engine) throws {
@@ -163,5 +163,25 @@ final class FailureLog: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return collected
+    }
+}
+
+extension HistoryStoreTests {
+    /// Version 3: the order-independent hash and the re-asked session's link are saved and read back.
+    @Test(arguments: Engine.available) func savesTheResultSetHashAndTheReplayLink(engine: Engine) throws {
+        let store = try openStore(engine)
+        let original = session()
+        try store.createSession(original)
+        var reasked = session(title: "again")
+        reasked.replayOf = original.id
+        try store.createSession(reasked)
+        let answer = try store.append(
+            MessageRecord(
+                sessionID: reasked.id, role: .assistant, content: "", sql: "SELECT 1", status: .ok, rowCount: 1,
+                resultHash: "ordered", resultSetHash: "any order"))
+        #expect(try store.messages(sessionID: reasked.id).first?.resultSetHash == "any order")
+        #expect(answer.resultSetHash == "any order")
+        #expect(try store.session(id: reasked.id)?.replayOf == original.id)
+        #expect(try store.session(id: original.id)?.replayOf == nil)
     }
 }

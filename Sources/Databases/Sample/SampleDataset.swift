@@ -185,6 +185,9 @@ public struct FNV1a: Sendable {
         state = (state ^ UInt64(byte)) &* 0x100_0000_01b3
     }
 
+    /// The hash as a number, for combining hashes (replay's order-blind result hash).
+    public var value: UInt64 { state }
+
     public var hexDigest: String {
         let hex = String(state, radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex

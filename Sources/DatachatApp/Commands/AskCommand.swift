@@ -1,4 +1,5 @@
 import ArgumentParser
+import Assistant
 
 /// `datachat [ask] ["question"]`: one question answered, or, with none, the interactive session.
 ///
@@ -37,8 +38,15 @@ struct AskCommand: ParsableCommand {
     @Flag(name: .customLong("sql-only"), help: "Print the SQL (to standard output) and do not run it.")
     var sqlOnly = false
 
-    @Option(help: ArgumentHelp("Continue a saved session (see `datachat sessions list`).", valueName: "id"))
+    @Option(
+        help: ArgumentHelp(
+            "Continue a saved session: its id, or last for the most recent on this database (-c).", valueName: "id"))
     var session: String?
+
+    @Flag(
+        name: [.customShort("c"), .customLong("continue")],
+        help: "Continue the most recent session on this database (the same as --session last), for -q too.")
+    var continueLast = false
 
     @Flag(help: "In a session, show each query and ask before running it (\\confirm switches it).")
     var confirm = false
@@ -50,6 +58,9 @@ struct AskCommand: ParsableCommand {
     var askedQuestion: String? { question ?? query }
 
     func validate() throws {
+        if continueLast, session != nil {
+            throw ValidationError("-c continues the most recent session: it cannot go with --session")
+        }
         if question != nil, query != nil {
             throw ValidationError("give the question once: as an argument or with -q, not both")
         }
@@ -75,7 +86,7 @@ struct AskCommand: ParsableCommand {
         limits.apply(to: &flags)
         flags.showSQL = showSQL
         flags.sqlOnly = sqlOnly
-        flags.session = session
+        flags.session = continueLast ? Assistant.lastSession : session
         var settings = try Settings(flags: flags, environment: Settings.environment())
         Interrupt.install()
         if let asked = askedQuestion {

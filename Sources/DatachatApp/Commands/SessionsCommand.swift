@@ -2,6 +2,7 @@ import ArgumentParser
 import Databases
 import History
 import Render
+import Replay
 
 /// `datachat sessions`: what has been asked before.
 struct SessionsCommand: ParsableCommand {
@@ -17,15 +18,6 @@ struct SessionsCommand: ParsableCommand {
         return try Settings(flags: flags, environment: Settings.environment())
     }
 
-    static func openStore(_ settings: Settings) throws -> HistoryStore {
-        do {
-            return try HistoryStore.open(DatabaseLocation(parsing: settings.historyURL))
-        } catch {
-            throw CommandFailure(
-                "\(error): check --history-url or DATACHAT_HISTORY_URL", exitCode: ExitStatus.databaseError)
-        }
-    }
-
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "The most recent sessions, newest first.")
         @OptionGroup(title: "History") var history: HistoryOptions
@@ -38,7 +30,7 @@ struct SessionsCommand: ParsableCommand {
 
         func run() throws {
             let settings = try SessionsCommand.settings(history, output)
-            let sessions = try SessionsCommand.openStore(settings).sessions(limit: limit)
+            let sessions = try openHistoryStore(settings).sessions(limit: limit)
             let rows = sessions.map { session -> [DatabaseValue] in
                 [
                     .text(String(session.id.prefix(8))), .text(session.updatedAt), .text(session.title),
@@ -51,35 +43,38 @@ struct SessionsCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Every turn of one session.")
+        static let configuration = CommandConfiguration(
+            abstract: "One session's whole transcript, as saved.",
+            discussion: """
+                Each question, the model's words, the SQL, the saved result preview as a table, the status and
+                the timings. --format json prints every field of the session and of every message; jsonl one
+                message a line; csv and tsv the messages as rows of every field.
+                """)
         @OptionGroup(title: "History") var history: HistoryOptions
+        @OptionGroup(title: "Output") var output: OutputOptions
         @Argument(help: "The session id, or the start of it.") var id: String
 
         func run() throws {
-            let store = try SessionsCommand.openStore(SessionsCommand.settings(history))
-            let session = try SessionsCommand.find(id, in: store)
+            let settings = try SessionsCommand.settings(history, output)
+            let session = try loadSession(id, from: try openHistoryStore(settings))
             let output = FileOutput.standardOutput()
-            output.write("session \(session.id) · \(session.createdAt) · \(session.model) · \(session.dataSource)\n")
-            let confirmed = try store.confirmedMessageIDs(sessionID: session.id)
-            for message in try store.messages(sessionID: session.id) {
-                switch message.role {
-                case .user:
-                    output.write("\n> \(message.content)\n")
-                case .assistant:
-                    if let sql = message.sql {
-                        output.write("\n\(sql)\n")
-                    } else if !message.content.isEmpty {
-                        // An answer in words only: an \explain, or a reply without SQL.
-                        output.write("\n\(message.content)\n")
-                        if message.status == .ok { continue }
-                    }
-                    if message.status == .ok {
-                        output.write("-- \(message.rowCount ?? 0) rows in \(Int(message.totalMilliseconds ?? 0)) ms\n")
-                        if confirmed.contains(message.id) { output.write("-- confirmed as right (\\good)\n") }
-                    } else {
-                        output.write("-- \(message.status.rawValue): \(message.error ?? "")\n")
-                    }
-                }
+            switch settings.format {
+            case .json:
+                output.write(
+                    TranscriptJSON.session(session.record, messages: session.messages, confirmed: session.confirmed))
+            case .jsonl:
+                output.write(TranscriptJSON.messageLines(session.messages, confirmed: session.confirmed))
+            case .csv, .tsv:
+                ResultRenderer.render(
+                    MessageFields.table(session.messages, confirmed: session.confirmed),
+                    options: RenderOptions(format: settings.format), to: output)
+            case .table, .expanded, .markdown:
+                let terminal = Terminal.outputIsTerminal
+                let writer = TranscriptWriter(
+                    format: settings.format, color: terminal && settings.color,
+                    terminalWidth: terminal ? Terminal.width : nil)
+                writer.writeHeader(session.record, to: output)
+                for turn in session.transcript { writer.write(turn, to: output) }
             }
             output.flush()
         }
@@ -93,7 +88,7 @@ struct SessionsCommand: ParsableCommand {
 
         func run() throws {
             let settings = try SessionsCommand.settings(history, output)
-            let messages = try SessionsCommand.openStore(settings).search(text)
+            let messages = try openHistoryStore(settings).search(text)
             let rows = messages.map { message -> [DatabaseValue] in
                 [
                     .text(String(message.sessionID.prefix(8))), .text(message.createdAt), .text(message.role.rawValue),
@@ -110,7 +105,7 @@ struct SessionsCommand: ParsableCommand {
         @Argument(help: "The session id, or the start of it.") var id: String
 
         func run() throws {
-            let store = try SessionsCommand.openStore(SessionsCommand.settings(history))
+            let store = try openHistoryStore(SessionsCommand.settings(history))
             let session = try SessionsCommand.find(id, in: store)
             guard try store.deleteSession(id: session.id) else {
                 throw CommandFailure("no session \(id): `datachat sessions list` shows them")

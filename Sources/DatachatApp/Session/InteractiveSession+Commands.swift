@@ -46,6 +46,8 @@ extension InteractiveSession {
                 context.assistant.explain(sql: sql, observer: display, isCancelled: isCancelled)
             })
         case .good: markAnswer(argument)
+        case .replay: replaySession(argument)
+        case .rerun: rerunTurn(argument)
         case .confirm:
             guard let on = onOff(argument, current: view.confirm, command: command) else { return true }
             view.confirm = on

@@ -19,6 +19,8 @@ enum MetaCommand: String, CaseIterable {
     case explain = "\\explain"
     case good = "\\good"
     case confirm = "\\confirm"
+    case replay = "\\replay"
+    case rerun = "\\rerun"
 
     var usage: String {
         switch self {
@@ -39,6 +41,8 @@ enum MetaCommand: String, CaseIterable {
         case .explain: "\\explain"
         case .good: "\\good [off]"
         case .confirm: "\\confirm [on|off]"
+        case .replay: "\\replay ID"
+        case .rerun: "\\rerun N"
         }
     }
 
@@ -61,6 +65,8 @@ enum MetaCommand: String, CaseIterable {
         case .explain: "explain the last SQL in words"
         case .good: "mark the last answer as right: an example for similar questions (off: unmark)"
         case .confirm: "ask before running each query"
+        case .replay: "run a saved session's SQL again and compare each result with the saved one"
+        case .rerun: "run turn N of this session again and compare"
         }
     }
 

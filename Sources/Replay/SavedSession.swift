@@ -1,0 +1,33 @@
+import Assistant
+import History
+
+/// A session read whole from the store: its record, messages, turns and confirmed answers.
+public struct SavedSession: Sendable {
+    public var record: SessionRecord
+    public var messages: [MessageRecord]
+    public var turns: [SavedTurn]
+    public var confirmed: Set<String>
+
+    /// Reads the session `id` (or the unique start of one). An unknown or ambiguous id and an unreadable
+    /// store are each one line saying what to do.
+    /// The failure's code is `configuration` for the id and `history` for the store, as `Assistant.resume` says.
+    public static func load(id: String, from store: HistoryStore) throws(AssistantError) -> SavedSession {
+        do {
+            let record = try store.session(named: id)
+            let messages = try store.messages(sessionID: record.id)
+            return SavedSession(
+                record: record, messages: messages, turns: SavedTurn.turns(of: messages),
+                confirmed: try store.confirmedMessageIDs(sessionID: record.id))
+        } catch let error as SessionLookupError {
+            throw AssistantError(.configuration, error.description)
+        } catch {
+            throw AssistantError(.history, "cannot read the history store: \(error)")
+        }
+    }
+
+    /// The turns with SQL to run again.
+    public var sqlTurns: [SavedTurn] { turns.filter { $0.sql != nil } }
+
+    /// Turns as the store kept them, for `sessions show` and `export`.
+    public var transcript: [TranscriptTurn] { turns.map { TranscriptTurn(saved: $0, confirmed: confirmed) } }
+}

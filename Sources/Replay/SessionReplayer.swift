@@ -1,0 +1,77 @@
+import Assistant
+import Databases
+import SQLGuard
+
+/// Runs a saved session's SQL again on a database, without the model: the same read-only guard, the same
+/// engine in its read-only mode and the same limits as a turn, and nothing written to the history.
+public struct SessionReplayer {
+    public let database: any Database
+    public let dialect: SQLDialect
+    public let configuration: AssistantConfiguration
+
+    /// `database` must be opened read-only (`DatabaseConnector.open(_, access: .readOnly)`), as a turn's is.
+    public init(database: any Database, configuration: AssistantConfiguration) {
+        self.database = database
+        self.dialect = database.location.dialect
+        self.configuration = configuration
+    }
+
+    /// Re-runs every turn of `turns` in order; `each` sees each one as it is done, so a long replay prints as
+    /// it goes. Stops early, returning what was done, when `isCancelled` says so.
+    @discardableResult
+    public func replay(
+        _ turns: [SavedTurn], isCancelled: (@Sendable () -> Bool)? = nil, each: (ReplayedTurn) -> Void = { _ in }
+    ) -> [ReplayedTurn] {
+        var done: [ReplayedTurn] = []
+        for turn in turns {
+            if isCancelled?() == true { break }
+            let replayed = ReplayedTurn(saved: turn, run: run(turn.sql, isCancelled: isCancelled))
+            each(replayed)
+            done.append(replayed)
+        }
+        return done
+    }
+
+    /// Checks and runs one SQL, keeping its rows up to the row cap.
+    public func run(_ sql: String?, isCancelled: (@Sendable () -> Bool)? = nil) -> ReplayRun {
+        guard let sql, !sql.allSatisfy(\.isWhitespace) else { return .nothingToRun }
+        if let reason = SQLGuard.check(sql, dialect: dialect).reason { return .refused(reason: reason) }
+        let clock = ContinuousClock()
+        let start = clock.now
+        var collector = PreviewCollector(limit: configuration.previewRows)
+        var columns: [Column] = []
+        var rows: [[DatabaseValue]] = []
+        let limits = QueryLimits(
+            maxRows: configuration.maxRows, timeoutSeconds: configuration.statementTimeout,
+            maxBytes: configuration.maxResultBytes, isCancelled: isCancelled)
+        do {
+            let stats = try database.query(
+                sql, parameters: [], limits: limits,
+                columns: { names in
+                    columns = names
+                    collector.begin(columns: names)
+                },
+                row: { values in
+                    collector.add(values)
+                    rows.append(values)
+                    return true
+                })
+            return .ran(
+                FreshResult(
+                    result: QueryResult(columns: columns, rows: rows, truncated: stats.truncated),
+                    hash: collector.hash, setHash: collector.setHash,
+                    executionMilliseconds: start.duration(to: clock.now).milliseconds))
+        } catch let error as DatabaseError {
+            return .failed(error)
+        } catch {
+            return .failed(DatabaseError(.statementFailed, "\(error)", sql: sql))
+        }
+    }
+
+    /// True when the schema today is not the one the session was saved on (tables or columns changed);
+    /// nil when the session recorded none or the schema cannot be read.
+    public func schemaChanged(since fingerprint: String) -> Bool? {
+        guard !fingerprint.isEmpty, let schema = try? database.schema() else { return nil }
+        return SchemaDescriber.fingerprint(schema) != fingerprint
+    }
+}
