@@ -22,6 +22,10 @@ extension HistoryStore {
 
     /// The session whose id is `id` or starts with it (like a short git hash); nil when none or several match.
     public func session(id: String) throws -> SessionRecord? {
+        try Self.session(id: id, in: database)
+    }
+
+    static func session(id: String, in database: any Database) throws -> SessionRecord? {
         let rows = try database.fetchAll(
             "SELECT \(Self.sessionColumns) FROM chat_sessions WHERE id = $1 OR id LIKE $2 ORDER BY id LIMIT 2",
             parameters: [.text(id), .text(Self.likePrefix(id))]
@@ -31,6 +35,10 @@ extension HistoryStore {
     }
 
     public func messages(sessionID: String) throws -> [MessageRecord] {
+        try Self.messages(sessionID: sessionID, in: database)
+    }
+
+    static func messages(sessionID: String, in database: any Database) throws -> [MessageRecord] {
         try database.fetchAll(
             "SELECT \(Self.messageColumns) FROM chat_messages WHERE session_id = $1 ORDER BY seq",
             parameters: [.text(sessionID)]
@@ -53,6 +61,7 @@ extension HistoryStore {
     @discardableResult
     public func deleteSession(id: String) throws -> Bool {
         guard try session(id: id) != nil else { return false }
+        try followFile()
         try database.transaction {
             // SQLite enforces no foreign keys unless asked, so the session's confirmations go explicitly too.
             try database.execute("DELETE FROM chat_examples WHERE session_id = $1", parameters: [.text(id)])
