@@ -25,12 +25,12 @@ extension Assistant {
                 outcome.failure == nil
                 ? runChecked(sql, attempt: attempt, into: &outcome, observer, isCancelled) : false
             save(
-                outcome, attempt: attempt, start: start, model: model, completion: completion,
+                &outcome, attempt: attempt, start: start, model: model, completion: completion,
                 executionMilliseconds: outcome.timings.execution - executedBefore)
             if let failure = outcome.failure { tried[SQLFingerprint.of(sql, dialect: location.dialect)] = failure }
             return userWroteSQL
         }
-        save(outcome, attempt: attempt, start: start, model: model, completion: completion)
+        save(&outcome, attempt: attempt, start: start, model: model, completion: completion)
         if let failure = outcome.failure { tried[SQLFingerprint.of(sql, dialect: location.dialect)] = failure }
 
         let fixed = fix.apply(to: sql)
@@ -44,7 +44,7 @@ extension Assistant {
             outcome.failure == nil ? runChecked(fixed, attempt: attempt, into: &outcome, observer, isCancelled) : false
         // No model was asked: the saved content says what changed, and no model or tokens are recorded.
         save(
-            outcome, attempt: attempt, start: start, model: nil,
+            &outcome, attempt: attempt, start: start, model: nil,
             executionMilliseconds: outcome.timings.execution - fixStart, content: "fixed: \(fix.description)")
         if let failure = outcome.failure { tried[SQLFingerprint.of(fixed, dialect: location.dialect)] = failure }
         return userWroteSQL

@@ -122,7 +122,7 @@ public final class Assistant {
             messages = try promptContext(for: question, questionIsSaved: true).messages
         } catch {
             outcome.failure = .assistant(AssistantError(.history, "cannot read the history store: \(error)"))
-            save(outcome, attempt: 0, start: start, model: model)
+            save(&outcome, attempt: 0, start: start, model: model)
             return
         }
 
@@ -138,20 +138,20 @@ public final class Assistant {
                 let completion = callModel(
                     messages, attempt: call, into: &outcome, observer: observer, isCancelled: isCancelled)
             else {
-                save(outcome, attempt: attempt, start: start, model: model)
+                save(&outcome, attempt: attempt, start: start, model: model)
                 return
             }
             guard let sql = SQLExtractor.extract(from: completion.text) else {
                 // An answer in words (a clarifying question, "the data cannot say"): shown and saved as words.
                 outcome.failure = .noSQL(reply: completion.text)
-                save(outcome, attempt: attempt, start: start, model: model, completion: completion)
+                save(&outcome, attempt: attempt, start: start, model: model, completion: completion)
                 return
             }
             outcome.sql = sql
             var userWroteSQL = false
             if let earlier = tried[SQLFingerprint.of(sql, dialect: location.dialect)] {
                 outcome.failure = .repeated(earlier)
-                save(outcome, attempt: attempt, start: start, model: model, completion: completion)
+                save(&outcome, attempt: attempt, start: start, model: model, completion: completion)
             } else {
                 userWroteSQL = run(
                     sql, attempt: &attempt, completion: completion, into: &outcome, tried: &tried,
