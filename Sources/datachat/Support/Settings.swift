@@ -87,8 +87,7 @@ struct Settings {
         sqlOnly = options.sqlOnly
         maxRows = try Self.positive(
             options.maxRows.map(String.init) ?? value(nil, "DATACHAT_MAX_ROWS"), "--max-rows", 1_000)
-        statementTimeout = Double(
-            try Self.positive(options.timeout.map(String.init) ?? value(nil, "DATACHAT_TIMEOUT"), "--timeout", 30))
+        statementTimeout = try Self.timeout(options.timeout.map(String.init) ?? value(nil, "DATACHAT_TIMEOUT"))
         maxRepairs = try Self.positive(value(nil, "DATACHAT_MAX_REPAIRS"), "DATACHAT_MAX_REPAIRS", 2, allowZero: true)
         sessionID = options.session
         tableContextPath = value(options.tableContext, "DATACHAT_TABLE_CONTEXT")
@@ -179,6 +178,16 @@ struct Settings {
             headers.append((name, headerValue))
         }
         return headers
+    }
+
+    /// `--timeout` / DATACHAT_TIMEOUT, within the range both engines accept (`QueryLimits.timeoutRange`).
+    static func timeout(_ text: String?) throws(CommandFailure) -> Double {
+        guard let text else { return 30 }
+        do {
+            return try QueryLimits.timeout(text, setting: "--timeout (DATACHAT_TIMEOUT)")
+        } catch {
+            throw CommandFailure(error.message)
+        }
     }
 
     static func sharingLevel(_ text: String?) throws(CommandFailure) -> SharingLevel {
