@@ -107,7 +107,9 @@ public final class ChatClient {
                 reader.receive(head, bytes)
             }
         } catch {
-            throw reader.failure ?? error
+            var failure = reader.failure ?? error
+            if failure.code == .replyTooLarge { failure.partialReply = reader.assembler.text }
+            throw failure
         }
         guard (200..<300).contains(response.status) else {
             if response.status == 400, streaming, !omitStreamOptions,
@@ -146,7 +148,8 @@ public final class ChatClient {
     private func limits(deadline: ContinuousClock.Instant) -> TransferLimits {
         TransferLimits(
             connect: configuration.connectTimeout, firstByte: configuration.firstByteTimeout,
-            idle: configuration.idleTimeout, deadline: deadline, totalSeconds: configuration.totalTimeout)
+            idle: configuration.idleTimeout, deadline: deadline, totalSeconds: configuration.totalTimeout,
+            maxBodyBytes: configuration.maxReplyBytes)
     }
 
     private var tlsSettings: TLSSettings {
