@@ -50,6 +50,12 @@ extension Assistant {
                 onRetry: { observer?.modelRetrying($0, attempt: attempt) })
         } catch {
             outcome.failure = error.code == .cancelled ? .cancelled : .endpoint(error)
+            if let partial = error.partialReply {
+                // What was read is kept, marked, so the history shows how the answer began and where it was cut.
+                outcome.reply =
+                    partial
+                    + "\n\n[datachat: the answer was cut here, past \(client.configuration.maxReplyBytes) bytes]"
+            }
             return nil
         }
         outcome.reply = completion.text

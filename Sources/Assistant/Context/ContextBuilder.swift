@@ -127,7 +127,8 @@ public struct ContextBuilder: Sendable {
             turns.insert(messages, at: 0)
         }
         return PromptContext(
-            messages: [system] + shownExamples.flatMap { $0 } + turns.flatMap { $0 } + [asked], shownTables: selection.shown,
+            messages: [system] + shownExamples.flatMap { $0 } + turns.flatMap { $0 } + [asked],
+            shownTables: selection.shown,
             omittedTables: selection.omitted, turnsSent: turns.count, turnsDropped: earlier.count - turns.count,
             budget: settings.budget)
     }
