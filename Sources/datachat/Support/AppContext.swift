@@ -37,8 +37,9 @@ final class AppContext {
         }
         // A user's notes file must exist; the sample's own notes are a bonus.
         let notes =
-            try settings.tableContextPath.map { path throws(CommandFailure) in try Self.tableNotes(path: path) }
-            ?? defaultNotes.flatMap { try? Self.tableNotes(path: $0) }
+            try settings.tableContextPath.map { path throws(CommandFailure) in
+                try Self.tableNotes(path: path, settings)
+            } ?? defaultNotes.flatMap { try? Self.tableNotes(path: $0, settings) }
         assistant = Assistant(
             location: location,
             connect: { [schemas = settings.schemas] in
@@ -88,10 +89,11 @@ final class AppContext {
         }
     }
 
-    static func tableNotes(path: String) throws(CommandFailure) -> String {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw CommandFailure("cannot read the table notes \(path): check --table-context or DATACHAT_TABLE_CONTEXT")
+    static func tableNotes(path: String, _ settings: Settings) throws(CommandFailure) -> String {
+        do {
+            return try TableNotes.load(path: path, budgetTokens: settings.contextBudget)
+        } catch {
+            throw CommandFailure(error.message)
         }
-        return String(decoding: data, as: UTF8.self)
     }
 }
