@@ -44,6 +44,8 @@ struct Settings {
     var localModel: LocalModel?
     /// Timeouts the user chose, which the local model's longer defaults leave alone.
     var userTimeouts: Set<String>
+    /// What the user should know before anything runs (a key sent in clear, a password in `ps`), said once.
+    var warnings: [String]
 
     static let version = "0.1.0"
 
@@ -106,6 +108,12 @@ struct Settings {
         pager = Pager.command(environment: environment)
         let locale = value(nil, "LC_ALL") ?? value(nil, "LC_CTYPE") ?? value(nil, "LANG") ?? ""
         unicode = locale.lowercased().filter { $0 != "-" }.contains("utf8")
+        warnings =
+            [llm.cleartextKeyWarning].compactMap { $0 }
+            + [("--database-url", options.databaseURL), ("--history-url", options.historyURL)].compactMap { flag, url in
+                (url.flatMap { try? DatabaseLocation(parsing: $0) })?.carriesPassword == true
+                    ? DatabaseLocation.passwordOnCommandLine(flag: flag) : nil
+            }
     }
 
     /// The endpoint's transport: style, timeouts, retries, headers, TLS trust and proxy, as curl users
@@ -135,6 +143,8 @@ struct Settings {
         if let total = try seconds("DATACHAT_LLM_TIMEOUT") { llm.totalTimeout = total }
         if let base = try seconds("DATACHAT_LLM_RETRY_DELAY") { llm.retryBaseDelay = base }
         llm.maxAttempts = try positive(value("DATACHAT_LLM_MAX_ATTEMPTS"), "DATACHAT_LLM_MAX_ATTEMPTS", llm.maxAttempts)
+        llm.maxReplyBytes = try positive(
+            value("DATACHAT_LLM_MAX_REPLY_BYTES"), "DATACHAT_LLM_MAX_REPLY_BYTES", llm.maxReplyBytes)
         if let stream = value("DATACHAT_STREAM") {
             switch stream.lowercased() {
             case "1", "true", "yes", "on": llm.streaming = true
