@@ -46,6 +46,7 @@ struct Datachat: ParsableCommand {
 
     mutating func run() throws {
         var settings = try Settings(options: options, environment: Settings.environment())
+        settings.warnings.forEach { StandardError.error("warning: " + $0) }
         Interrupt.install()
         if let query {
             let question = query == "-" ? Self.readStandardInput() : query
