@@ -36,8 +36,9 @@ import Testing
         return (name, TestPostgres.url(url, searchPath: name))
     }
 
+    /// The error lines of a run, warnings left out.
     func errorLines(_ stderr: String) -> [Substring] {
-        stderr.split(separator: "\n").filter { $0.hasPrefix("datachat:") }
+        stderr.split(separator: "\n").filter { $0.hasPrefix("datachat:") && !$0.hasPrefix("datachat: warning:") }
     }
 
     // MARK: 1
