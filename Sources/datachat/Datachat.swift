@@ -13,7 +13,7 @@ struct Datachat: ParsableCommand {
             With no question, opens an interactive session on $DATABASE_URL (default: the bundled sample).
             OPENAI_API_KEY carries the key; a .env file in the working directory is read too.
             Exit codes: 0 answered, 2 usage or configuration, 3 SQL rejected, 4 database error, 5 endpoint error,
-            6 no SQL in the answer, 130 interrupted.
+            6 no SQL in the answer, 7 the turn was not saved, 130 interrupted.
             """,
         version: Settings.version,
         subcommands: [
