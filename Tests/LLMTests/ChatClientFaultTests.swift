@@ -76,6 +76,18 @@ import Testing
         #expect(secure.message.contains("check HTTPS_PROXY and NO_PROXY"), "\(secure.message)")
     }
 
+    @Test func retriesEndInOneLineThatCountsThem() throws {
+        let server = try FakeLLMServer(script: FakeLLMServer.script(rules: [["match": "orders", "status": 503]]))
+        var lines: [String] = []
+        let error = try #require(throws: LLMError.self) {
+            try ChatClient(configuration: configuration(server)).complete(question, onRetry: { lines.append($0.line) })
+        }
+        #expect(error.message.hasSuffix("try again later (after 3 attempts)"), "\(error.message)")
+        #expect(lines.count == 2)
+        #expect(lines.first?.hasPrefix("retrying in ") == true && lines.first?.contains("(attempt 2 of 3): ") == true)
+        #expect(lines.first?.contains("after") == false, "a retry's reason is the one failure, not the count")
+    }
+
     @Test func aKeyInClearTextToAnotherMachineIsWarnedOf() {
         func warning(_ url: String, key: String? = "sk-1") -> String? {
             LLMConfiguration(baseURL: url, apiKey: key, model: "m").cleartextKeyWarning
