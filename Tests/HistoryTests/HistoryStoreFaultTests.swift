@@ -96,53 +96,38 @@ extension HistoryStoreTests {
 
     @Test func aDeletedFileIsRecreatedWithEveryTurn() throws {
         let path = folder.file("deleted.sqlite")
-        let store = try HistoryStore.open(DatabaseLocation(sqlitePath: path))
-        var notices: [String] = []
-        store.onNotice = { notices.append($0) }
-        let record = session()
-        try store.createSession(
-            record, firstMessage: MessageRecord(sessionID: record.id, role: .user, content: "one", status: .pending))
+        let (store, record, notices) = try storeWithOneQuestion(at: path)
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         try store.append(MessageRecord(sessionID: record.id, role: .user, content: "two", status: .pending))
-        #expect(notices.count == 1)
-        #expect(notices.first?.contains("was deleted") == true)
+        #expect(notices.lines.count == 1)
+        #expect(notices.lines.first?.contains("was deleted") == true)
         let reader = try HistoryStore.open(DatabaseLocation(sqlitePath: path))
         #expect(try reader.messages(sessionID: record.id).map(\.content) == ["one", "two"])
         try store.append(MessageRecord(sessionID: record.id, role: .user, content: "three", status: .pending))
-        #expect(notices.count == 1, "said once")
+        #expect(notices.lines.count == 1, "said once")
         #expect(try reader.messages(sessionID: record.id).map(\.content) == ["one", "two", "three"])
     }
 
     @Test func aReplacedFileGetsThisRunsSessions() throws {
         let path = folder.file("replaced.sqlite")
-        let store = try HistoryStore.open(DatabaseLocation(sqlitePath: path))
-        var notices: [String] = []
-        store.onNotice = { notices.append($0) }
-        let record = session()
-        try store.createSession(
-            record, firstMessage: MessageRecord(sessionID: record.id, role: .user, content: "one", status: .pending))
+        let (store, record, notices) = try storeWithOneQuestion(at: path)
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         let other = try HistoryStore.open(DatabaseLocation(sqlitePath: path))
         let theirs = session()
         try other.createSession(theirs)
         try store.append(MessageRecord(sessionID: record.id, role: .user, content: "two", status: .pending))
-        #expect(notices.first?.contains("was replaced") == true)
+        #expect(notices.lines.first?.contains("was replaced") == true)
         #expect(try other.messages(sessionID: record.id).map(\.content) == ["one", "two"])
         #expect(try other.session(id: theirs.id) != nil, "the new file's own sessions stay")
     }
 
     @Test func aDeletedLogIsWrittenIntoTheFile() throws {
         let path = folder.file("log.sqlite")
-        let store = try HistoryStore.open(DatabaseLocation(sqlitePath: path))
-        var notices: [String] = []
-        store.onNotice = { notices.append($0) }
-        let record = session()
-        try store.createSession(
-            record, firstMessage: MessageRecord(sessionID: record.id, role: .user, content: "one", status: .pending))
+        let (store, record, notices) = try storeWithOneQuestion(at: path)
         try FileManager.default.removeItem(atPath: path + "-wal")
         try FileManager.default.removeItem(atPath: path + "-shm")
         try store.append(MessageRecord(sessionID: record.id, role: .user, content: "two", status: .pending))
-        #expect(notices.first?.contains("-wal was deleted") == true)
+        #expect(notices.lines.first?.contains("-wal was deleted") == true)
         let reader = try HistoryStore.open(DatabaseLocation(sqlitePath: path))
         #expect(try reader.messages(sessionID: record.id).map(\.content) == ["one", "two"])
     }
@@ -159,6 +144,17 @@ extension HistoryStoreTests {
         }
     }
 
+    /// A store at `path` with one session and its question "one", and the notices it gives from then on.
+    func storeWithOneQuestion(at path: String) throws -> (HistoryStore, SessionRecord, NoticeLog) {
+        let store = try HistoryStore.open(DatabaseLocation(sqlitePath: path))
+        let notices = NoticeLog()
+        store.onNotice = { notices.lines.append($0) }
+        let record = session()
+        try store.createSession(
+            record, firstMessage: MessageRecord(sessionID: record.id, role: .user, content: "one", status: .pending))
+        return (store, record, notices)
+    }
+
     /// Makes the store refuse messages of `role` from now on, as a full disk or a lost server would.
     func refuseInserts(of role: String, in store: HistoryStore, engine: Engine) throws {
         switch engine {
@@ -173,4 +169,8 @@ extension HistoryStoreTests {
                 "ALTER TABLE chat_messages ADD CONSTRAINT refuse_\(role) CHECK (role <> '\(role)') NOT VALID")
         }
     }
+}
+
+final class NoticeLog {
+    var lines: [String] = []
 }
