@@ -46,7 +46,7 @@ struct Datachat: ParsableCommand {
 
     mutating func run() throws {
         var settings = try Settings(options: options, environment: Settings.environment())
-        settings.warnings.forEach { StandardError.error("warning: " + $0) }
+        for warning in settings.warnings { StandardError.error("warning: " + warning) }
         Interrupt.install()
         if let query {
             let question = query == "-" ? Self.readStandardInput() : query
