@@ -28,7 +28,7 @@ extension Assistant {
             if outcome.failure == nil, configuration.execute {
                 execute(sql, into: &outcome, observer: observer, isCancelled: isCancelled)
             }
-            save(outcome, attempt: 1, start: start, model: nil, executionMilliseconds: outcome.timings.execution)
+            save(&outcome, attempt: 1, start: start, model: nil, executionMilliseconds: outcome.timings.execution)
         }
         outcome.timings.total = start.duration(to: .now).milliseconds
         return outcome

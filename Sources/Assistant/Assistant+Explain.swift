@@ -28,10 +28,10 @@ extension Assistant {
                 ]
                 let completion = callModel(
                     messages, attempt: 1, into: &outcome, observer: observer, isCancelled: isCancelled)
-                save(outcome, attempt: 1, start: start, model: model, completion: completion)
+                save(&outcome, attempt: 1, start: start, model: model, completion: completion)
             } catch {
                 outcome.failure = .assistant(AssistantError(.configuration, "cannot read the schema: \(error)"))
-                save(outcome, attempt: 1, start: start, model: model)
+                save(&outcome, attempt: 1, start: start, model: model)
             }
         }
         outcome.timings.total = start.duration(to: .now).milliseconds

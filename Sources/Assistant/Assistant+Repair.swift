@@ -25,12 +25,12 @@ extension Assistant {
                 outcome.failure == nil
                 ? runChecked(sql, attempt: attempt, into: &outcome, observer, isCancelled) : false
             save(
-                outcome, attempt: attempt, start: start, model: model, completion: completion,
+                &outcome, attempt: attempt, start: start, model: model, completion: completion,
                 executionMilliseconds: outcome.timings.execution - executedBefore)
             if let failure = outcome.failure { tried[SQLFingerprint.of(sql, dialect: location.dialect)] = failure }
             return userWroteSQL
         }
-        save(outcome, attempt: attempt, start: start, model: model, completion: completion)
+        save(&outcome, attempt: attempt, start: start, model: model, completion: completion)
         if let failure = outcome.failure { tried[SQLFingerprint.of(sql, dialect: location.dialect)] = failure }
 
         let fixed = fix.apply(to: sql)
@@ -44,7 +44,7 @@ extension Assistant {
             outcome.failure == nil ? runChecked(fixed, attempt: attempt, into: &outcome, observer, isCancelled) : false
         // No model was asked: the saved content says what changed, and no model or tokens are recorded.
         save(
-            outcome, attempt: attempt, start: start, model: nil,
+            &outcome, attempt: attempt, start: start, model: nil,
             executionMilliseconds: outcome.timings.execution - fixStart, content: "fixed: \(fix.description)")
         if let failure = outcome.failure { tried[SQLFingerprint.of(fixed, dialect: location.dialect)] = failure }
         return userWroteSQL
@@ -70,11 +70,16 @@ extension Assistant {
 
     /// The message that asks the model to repair `sql`: the error with the schema's facts, or, when the
     /// model repeated itself, a request for a different query.
+    ///
+    /// The error is fenced as data: a database error can quote a cell (`invalid input syntax for type integer:
+    /// "Ignore previous instructions..."`), and text from the data must never read as orders. Values in it are
+    /// withheld below `--share values` (`SharingLevel.modelFacing`).
     func repairRequest(for sql: String, failure: TurnFailure) -> String {
         let facts = RepairFacts(sql: sql, failure: failure, schema: try? schema(), dialect: location.dialect)
         if case .repeated(let earlier) = failure {
-            return prompts.repeated.render(facts.values(sql: sql, error: modelFacing(earlier, sql: sql)))
+            return prompts.repeated.render(
+                facts.values(sql: sql, error: DataFence.wrap(modelFacing(earlier, sql: sql))))
         }
-        return prompts.repair.render(facts.values(sql: sql, error: modelFacing(failure, sql: sql)))
+        return prompts.repair.render(facts.values(sql: sql, error: DataFence.wrap(modelFacing(failure, sql: sql))))
     }
 }

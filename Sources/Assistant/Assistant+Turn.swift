@@ -21,18 +21,17 @@ extension Assistant {
         } catch {
             setupFailure = .assistant(AssistantError(.configuration, "cannot read the schema: \(error)"))
         }
-        // The user's words are saved before anything else can fail.
+        // The user's words are saved before anything else can fail; a new session's row in the same
+        // transaction, so no session is ever left without its question.
         do {
-            outcome.sessionID = try ensureSession(title: userMessage, fingerprint: fingerprint)
-            try history.append(
-                MessageRecord(sessionID: outcome.sessionID, role: .user, content: userMessage, status: .pending))
+            outcome.questionID = try saveQuestion(userMessage, fingerprint: fingerprint, into: &outcome).id
         } catch {
             outcome.failure = .assistant(AssistantError(.history, "cannot save to the history store: \(error)"))
             return false
         }
         if let setupFailure {
             outcome.failure = setupFailure
-            save(outcome, attempt: 0, start: start, model: model)
+            save(&outcome, attempt: 0, start: start, model: model)
             return false
         }
         return true
@@ -52,6 +51,12 @@ extension Assistant {
                 onRetry: { observer?.modelRetrying($0, attempt: attempt) })
         } catch {
             outcome.failure = error.code == .cancelled ? .cancelled : .endpoint(error)
+            if let partial = error.partialReply {
+                // What was read is kept, marked, so the history shows how the answer began and where it was cut.
+                outcome.reply =
+                    partial
+                    + "\n\n[datachat: the answer was cut here, past \(client.configuration.maxReplyBytes) bytes]"
+            }
             return nil
         }
         outcome.reply = completion.text
@@ -106,28 +111,43 @@ extension Assistant {
         outcome.timings.execution += start.duration(to: clock.now).milliseconds
     }
 
-    func ensureSession(title: String, fingerprint: String, replayOf: String? = nil) throws -> String {
-        if let sessionID { return sessionID }
+    /// Saves the question as `pending` (its turn settles it), opening the session with it when there is none.
+    private func saveQuestion(
+        _ question: String, fingerprint: String, into outcome: inout TurnOutcome
+    ) throws -> MessageRecord {
+        if let sessionID {
+            outcome.sessionID = sessionID
+            return try history.append(
+                MessageRecord(sessionID: sessionID, role: .user, content: question, status: .pending))
+        }
+        let record = newSessionRecord(title: question, fingerprint: fingerprint)
+        let saved = try history.createSession(
+            record, firstMessage: MessageRecord(sessionID: record.id, role: .user, content: question, status: .pending))
+        sessionID = record.id
+        outcome.sessionID = record.id
+        return saved
+    }
+
+    /// A session on this database and model, opened now.
+    func newSessionRecord(title: String, fingerprint: String, replayOf: String? = nil) -> SessionRecord {
         let now = Timestamp.now()
-        let record = SessionRecord(
+        return SessionRecord(
             id: HistoryStore.newID(), title: String(title.trimmed().prefix(120)), createdAt: now, updatedAt: now,
             dataSource: location.redacted, dialect: location.dialect.rawValue,
             model: client.configuration.model, endpointHost: client.configuration.endpointHost,
             userName: configuration.userName, clientVersion: configuration.clientVersion,
             schemaFingerprint: fingerprint, replayOf: replayOf)
-        try history.createSession(record)
-        sessionID = record.id
-        return record.id
     }
 
     /// Saves one attempt's answer as an assistant message.
     ///
     /// Tokens and model timings are this attempt's own (`completion`), never the turn's running total, so
     /// summing a session's messages counts every request once. `model` is recorded when no completion names
-    /// one (nil for `\sql`, which asks no model). A store failure here is dropped rather than thrown: the
-    /// answer is already on screen, and the user's question was saved before anything ran.
+    /// one (nil for `\sql`, which asks no model). The question's row takes the attempt's status in the same
+    /// transaction. A store failure here is not thrown, since the answer is already on screen, but kept in
+    /// `outcome.historyFailure` for the caller to say.
     func save(
-        _ outcome: TurnOutcome, attempt: Int, start: ContinuousClock.Instant, model: String?,
+        _ outcome: inout TurnOutcome, attempt: Int, start: ContinuousClock.Instant, model: String?,
         completion: ChatCompletion? = nil, executionMilliseconds: Double? = nil, content: String? = nil
     ) {
         let succeeded = outcome.failure == nil && outcome.sql != nil && configuration.execute
@@ -146,6 +166,11 @@ extension Assistant {
             record.resultSetHash = preview.setHash
             record.resultPreview = preview.csv
         }
-        _ = try? history.append(record)
+        do {
+            try history.append(record, settling: outcome.questionID)
+        } catch {
+            outcome.historyFailure = AssistantError(
+                .history, "the answer was not saved to the history store: \(error)")
+        }
     }
 }

@@ -79,12 +79,15 @@ public final class Assistant {
     /// Opens a new session now, recording the session it asks again (`replay --reask`), and makes it current.
     public func startSession(title: String, replayOf: String) throws(AssistantError) -> String {
         startNewSession()
-        let fingerprint = (try? schemaInfo().fingerprint) ?? ""
+        let record = newSessionRecord(
+            title: title, fingerprint: (try? schemaInfo().fingerprint) ?? "", replayOf: replayOf)
         do {
-            return try ensureSession(title: title, fingerprint: fingerprint, replayOf: replayOf)
+            try history.createSession(record)
         } catch {
             throw AssistantError(.history, "cannot save to the history store: \(error)")
         }
+        sessionID = record.id
+        return record.id
     }
 
     /// Starts over: the next question opens a new session.
@@ -142,7 +145,7 @@ public final class Assistant {
             messages = try promptContext(for: question, questionIsSaved: true).messages
         } catch {
             outcome.failure = .assistant(AssistantError(.history, "cannot read the history store: \(error)"))
-            save(outcome, attempt: 0, start: start, model: model)
+            save(&outcome, attempt: 0, start: start, model: model)
             return
         }
 
@@ -158,20 +161,20 @@ public final class Assistant {
                 let completion = callModel(
                     messages, attempt: call, into: &outcome, observer: observer, isCancelled: isCancelled)
             else {
-                save(outcome, attempt: attempt, start: start, model: model)
+                save(&outcome, attempt: attempt, start: start, model: model)
                 return
             }
             guard let sql = SQLExtractor.extract(from: completion.text) else {
                 // An answer in words (a clarifying question, "the data cannot say"): shown and saved as words.
                 outcome.failure = .noSQL(reply: completion.text)
-                save(outcome, attempt: attempt, start: start, model: model, completion: completion)
+                save(&outcome, attempt: attempt, start: start, model: model, completion: completion)
                 return
             }
             outcome.sql = sql
             var userWroteSQL = false
             if let earlier = tried[SQLFingerprint.of(sql, dialect: location.dialect)] {
                 outcome.failure = .repeated(earlier)
-                save(outcome, attempt: attempt, start: start, model: model, completion: completion)
+                save(&outcome, attempt: attempt, start: start, model: model, completion: completion)
             } else {
                 userWroteSQL = run(
                     sql, attempt: &attempt, completion: completion, into: &outcome, tried: &tried,

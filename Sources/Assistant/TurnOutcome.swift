@@ -71,6 +71,10 @@ public struct TurnTimings: Sendable, Hashable {
 public struct TurnOutcome: Sendable {
     public var sessionID: String
     public var question: String
+    /// The question's row in the history, once saved; each attempt's save settles its status.
+    public var questionID: String?
+    /// The answer (shown already) could not be saved: the caller says so, and `-q` exits with its own code.
+    public var historyFailure: AssistantError?
     /// The model's last answer, as it wrote it.
     public var reply: String?
     public var sql: String?

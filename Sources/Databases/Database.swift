@@ -1,3 +1,4 @@
+import Basics
 import SQLGuard
 
 /// Whether a connection may write. Analysed data is only ever opened `.readOnly`; the history store
@@ -29,6 +30,30 @@ public struct QueryLimits: Sendable {
     }
 
     public static let none = QueryLimits()
+
+    /// The statement timeouts datachat accepts, in seconds: up to one day. PostgreSQL reads its timeouts
+    /// as milliseconds in a 32-bit integer (24.8 days at most) and the idle-in-transaction limit is set to
+    /// twice the statement's, so this range is valid on both engines with room to spare.
+    public static let timeoutRange: ClosedRange<Double> = 1...86_400
+
+    /// `text` as a statement timeout in seconds, or one line naming `setting` and the range.
+    public static func timeout(_ text: String, setting: String) throws(DatabaseError) -> Double {
+        guard let seconds = Double(text.trimmed()), timeoutRange.contains(seconds) else {
+            throw DatabaseError(
+                .invalidSetting,
+                "\(setting) must be a number of seconds from \(Int(timeoutRange.lowerBound)) to "
+                    + "\(Int(timeoutRange.upperBound)) (one day), not \"\(text)\"")
+        }
+        return seconds
+    }
+
+    /// The timeout as the engines are given it: within `timeoutRange`, so no conversion can overflow
+    /// whatever a caller passed.
+    var boundedTimeoutSeconds: Double? {
+        timeoutSeconds.map {
+            $0.isNaN ? Self.timeoutRange.upperBound : min(max($0, 0.001), Self.timeoutRange.upperBound)
+        }
+    }
 }
 
 /// A connection to one database, SQLite or PostgreSQL, seen through Swift types only.

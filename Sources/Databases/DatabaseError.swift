@@ -10,6 +10,8 @@ public struct DatabaseError: Error, Sendable, Hashable, CustomStringConvertible 
 
         /// The location is malformed or names an engine datachat does not speak.
         public static let invalidLocation = Code("invalidLocation")
+        /// A limit or option is outside what the engines accept (a timeout past a day).
+        public static let invalidSetting = Code("invalidSetting")
         /// The database file is missing or the server refused the connection.
         public static let cannotOpen = Code("cannotOpen")
         /// The engine rejected or failed the statement.

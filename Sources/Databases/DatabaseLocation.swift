@@ -74,6 +74,20 @@ public struct DatabaseLocation: Sendable, Hashable, CustomStringConvertible {
                 + "or postgresql://user@host/dbname")
     }
 
+    /// The text given carries a password (`user:secret@`, `?password=`, `password=` in a conninfo), which any
+    /// user of the machine can read in `ps` while a flag holds it.
+    public var carriesPassword: Bool {
+        guard case .postgres(let conninfo) = engine else { return false }
+        return conninfo.contains("://")
+            ? Self.redactURL(conninfo) != conninfo : Self.redactConninfo(conninfo) != conninfo.trimmed()
+    }
+
+    /// The warning for a password given on the command line in `flag`.
+    public static func passwordOnCommandLine(flag: String) -> String {
+        "\(flag) carries a password, which other users of this machine can read in `ps` while datachat runs: "
+            + "put it in ~/.pgpass, PGPASSWORD or a service file instead (docs/POSTGRES.md)"
+    }
+
     /// Removes the password from a URL's user info and from a `password=` query parameter.
     static func redactURL(_ url: String) -> String {
         var result = url

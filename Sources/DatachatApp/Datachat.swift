@@ -12,7 +12,7 @@ public struct Datachat: ParsableCommand {
             OPENAI_API_KEY carries the key; a .env file in the working directory is read too.
 
             Exit codes: 0 answered, 2 usage or configuration, 3 SQL rejected, 4 database error, 5 endpoint error, \
-            6 the model answered in words, 8 replay found a difference, 130 interrupted.
+            6 the model answered in words, 7 the turn was not saved, 8 replay found a difference, 130 interrupted.
             """,
         version: Settings.version,
         subcommands: [

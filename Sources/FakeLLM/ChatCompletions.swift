@@ -25,8 +25,11 @@ struct ChatCompletions: Sendable {
         let number: Int
         switch turn {
         case .fault(let fault):
+            let headers =
+                (fault.retryAfter.map { [("Retry-After", $0)] } ?? [])
+                + (fault.location.map { [("Location", $0)] } ?? [])
             writer.respond(
-                status: fault.status, headers: fault.retryAfter.map { [("Retry-After", $0)] } ?? [],
+                status: fault.status, headers: headers,
                 body: fault.body ?? OpenAIError.body(forStatus: fault.status), close: !keepAlive)
             return keepAlive
         case .reply(let n):

@@ -61,6 +61,7 @@ extension Rule {
         "match", "match_system", "reply", "replies", "usage", "status", "body", "retry_after", "times",
         "delay_ms", "chunk_bytes", "chunk_delay_ms", "stall_after_chars", "stall_ms", "truncate_after_chars",
         "malformed", "finish_reason", "no_usage", "reasoning", "empty_choices", "keepalive", "omit_done",
+        "repeat_reply", "location",
     ]
 
     fileprivate init(_ fields: Fields, isDefault: Bool) throws(ScriptError) {
@@ -108,10 +109,11 @@ extension Rule {
                 status: status,
                 body: try fields.text("body"),
                 retryAfter: try fields.text("retry_after"),
+                location: try fields.string("location"),
                 times: try fields.int("times", minimum: 0)
             )
         } else {
-            for key in ["body", "retry_after", "times"] where fields.object[key] != nil {
+            for key in ["body", "retry_after", "times", "location"] where fields.object[key] != nil {
                 throw fields.error("'\(key)' needs 'status'")
             }
         }
@@ -129,6 +131,7 @@ extension Rule {
         emptyChoices = try fields.bool("empty_choices")
         keepalive = try fields.bool("keepalive")
         omitDone = try fields.bool("omit_done")
+        repeatReply = try fields.int("repeat_reply", minimum: 1) ?? 1
     }
 }
 

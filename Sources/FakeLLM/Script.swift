@@ -45,15 +45,17 @@ struct Rule: Sendable {
     var emptyChoices = false
     var keepalive = false
     var omitDone = false
+    /// The reply is sent this many times over, end to end: a huge reply from a small script.
+    var repeatReply = 1
 
     /// The reply text for the `n`th normal answer of this rule (1-based), templates filled in.
     func reply(number n: Int, lastUser: String) -> String {
         let template = replies[min(n, replies.count) - 1]
-        guard template.contains("{{") else { return template }
-        return
-            template
-            .replacingOccurrences(of: "{{n}}", with: String(n))
-            .replacingOccurrences(of: "{{last_user}}", with: lastUser)
+        let text =
+            template.contains("{{")
+            ? template.replacingOccurrences(of: "{{n}}", with: String(n))
+                .replacingOccurrences(of: "{{last_user}}", with: lastUser) : template
+        return repeatReply > 1 ? String(repeating: text, count: repeatReply) : text
     }
 }
 
@@ -69,6 +71,8 @@ struct Fault: Sendable {
     var status: Int
     var body: String?
     var retryAfter: String?
+    /// A `Location` header, for redirects.
+    var location: String?
     var times: Int?
 }
 

@@ -13,6 +13,7 @@ extension HistoryStore {
     /// been started on another database, so the session's own data source is only the fallback.
     @discardableResult
     public func confirm(messageID: String, dataSource current: String? = nil) throws -> ConfirmedExample? {
+        try followFile()
         let found = try database.fetchAll(
             """
             SELECT m.session_id, s.data_source, m.sql,
@@ -43,6 +44,7 @@ extension HistoryStore {
     /// Takes the confirmation off `messageID`; false when it had none.
     @discardableResult
     public func unconfirm(messageID: String) throws -> Bool {
+        try followFile()
         guard try confirmedExample(messageID: messageID) != nil else { return false }
         try database.execute("DELETE FROM chat_examples WHERE message_id = $1", parameters: [.text(messageID)])
         return true

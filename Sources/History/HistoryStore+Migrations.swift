@@ -69,21 +69,20 @@ extension HistoryStore {
     ]
 
     /// Brings the store up to the newest schema; safe to run on every start, from many processes at once.
-    func migrate() throws {
+    static func migrate(_ database: any Database) throws {
         let current = (try? database.fetchAll("SELECT max(version) FROM schema_version"))?.rows.first?.first?.intValue
-        if let current, current >= Self.migrations.count { return }
+        if let current, current >= migrations.count { return }
         try database.transaction {
             if database.dialect == .postgres {
                 // Concurrent first runs against one shared server take turns; DDL is transactional there.
-                try database.execute("SELECT pg_advisory_xact_lock($1)", parameters: [.integer(Self.migrationLockKey)])
+                try database.execute("SELECT pg_advisory_xact_lock($1)", parameters: [.integer(migrationLockKey)])
             }
             try database.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
             // Re-read inside the transaction: another process may have migrated meanwhile.
             let version =
                 try database.fetchAll("SELECT max(version) FROM schema_version").rows.first?.first?.intValue ?? 0
-            for step in version..<max(version, Self.migrations.count) {
-                for statement in Self.migrations[step].split(separator: ";") where !statement.allSatisfy(\.isWhitespace)
-                {
+            for step in version..<max(version, migrations.count) {
+                for statement in migrations[step].split(separator: ";") where !statement.allSatisfy(\.isWhitespace) {
                     try database.execute(String(statement))
                 }
                 try database.execute(

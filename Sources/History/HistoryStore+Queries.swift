@@ -23,13 +23,21 @@ extension HistoryStore {
 
     /// The session whose id is `id` or starts with it (like a short git hash); nil when none or several match.
     public func session(id: String) throws -> SessionRecord? {
-        let matches = try sessions(matching: id, limit: 2)
+        try Self.session(id: id, in: database)
+    }
+
+    static func session(id: String, in database: any Database) throws -> SessionRecord? {
+        let matches = try sessions(matching: id, limit: 2, in: database)
         return matches.count == 1 ? matches[0] : nil
     }
 
     /// The sessions `id` names: the one whose id it is, else those whose id starts with it, at most
     /// `limit`, most recently active first.
     public func sessions(matching id: String, limit: Int = 10) throws -> [SessionRecord] {
+        try Self.sessions(matching: id, limit: limit, in: database)
+    }
+
+    static func sessions(matching id: String, limit: Int, in database: any Database) throws -> [SessionRecord] {
         let rows = try database.fetchAll(
             """
             SELECT \(Self.sessionColumns) FROM chat_sessions WHERE id = $1 OR id LIKE $2 ESCAPE '\\'
@@ -57,6 +65,10 @@ extension HistoryStore {
     }
 
     public func messages(sessionID: String) throws -> [MessageRecord] {
+        try Self.messages(sessionID: sessionID, in: database)
+    }
+
+    static func messages(sessionID: String, in database: any Database) throws -> [MessageRecord] {
         try database.fetchAll(
             "SELECT \(Self.messageColumns) FROM chat_messages WHERE session_id = $1 ORDER BY seq",
             parameters: [.text(sessionID)]
@@ -79,6 +91,7 @@ extension HistoryStore {
     @discardableResult
     public func deleteSession(id: String) throws -> Bool {
         guard try session(id: id) != nil else { return false }
+        try followFile()
         try database.transaction {
             // SQLite enforces no foreign keys unless asked, so the session's confirmations go explicitly too.
             try database.execute("DELETE FROM chat_examples WHERE session_id = $1", parameters: [.text(id)])

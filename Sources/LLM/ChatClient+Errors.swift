@@ -34,6 +34,14 @@ extension ChatClient {
         let transient = RetryPolicy.retryableStatuses.contains(status)
 
         switch status {
+        case 300...399:
+            // Not followed: the key would go along to wherever the server points.
+            let target = response.header("Location").map { " to \(Redaction.url($0))" } ?? ""
+            return LLMError(
+                .badRequest,
+                "\(host) redirected the request (HTTP \(status))\(target): datachat does not follow redirects; "
+                    + "point OPENAI_BASE_URL there if you trust it",
+                status: status)
         case 401:
             // The server's own text is left out: OpenAI echoes part of the key in it.
             if (configuration.apiKey ?? "").isEmpty {

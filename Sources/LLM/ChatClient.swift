@@ -48,9 +48,11 @@ public final class ChatClient {
             } catch {
                 var error = error
                 if error.code == .modelNotFound { error = describeMissingModel(error) }
-                guard policy.shouldRetry(error, attempt: attempt) else { throw error }
+                guard policy.shouldRetry(error, attempt: attempt) else { throw Self.last(error, attempts: attempt) }
                 let delay = policy.delay(after: error, attempt: attempt)
-                guard clock.now.advanced(by: .milliseconds(Int64(delay * 1000))) < deadline else { throw error }
+                guard clock.now.advanced(by: .milliseconds(Int64(delay * 1000))) < deadline else {
+                    throw Self.last(error, attempts: attempt)
+                }
                 attempt += 1
                 onRetry?(
                     ChatRetry(
@@ -59,6 +61,14 @@ public final class ChatClient {
                 try Self.wait(seconds: delay, isCancelled: isCancelled)
             }
         }
+    }
+
+    /// The failure that ends the call, saying how many requests it ended, so retries need no line of their own.
+    private static func last(_ error: LLMError, attempts: Int) -> LLMError {
+        guard attempts > 1 else { return error }
+        var last = error
+        last.message += " (after \(attempts) attempts)"
+        return last
     }
 
     /// The model names the endpoint offers (`GET /models`), sorted.
@@ -107,7 +117,9 @@ public final class ChatClient {
                 reader.receive(head, bytes)
             }
         } catch {
-            throw reader.failure ?? error
+            var failure = reader.failure ?? error
+            if failure.code == .replyTooLarge { failure.partialReply = reader.assembler.text }
+            throw failure
         }
         guard (200..<300).contains(response.status) else {
             if response.status == 400, streaming, !omitStreamOptions,
@@ -146,7 +158,8 @@ public final class ChatClient {
     private func limits(deadline: ContinuousClock.Instant) -> TransferLimits {
         TransferLimits(
             connect: configuration.connectTimeout, firstByte: configuration.firstByteTimeout,
-            idle: configuration.idleTimeout, deadline: deadline, totalSeconds: configuration.totalTimeout)
+            idle: configuration.idleTimeout, deadline: deadline, totalSeconds: configuration.totalTimeout,
+            maxBodyBytes: configuration.maxReplyBytes)
     }
 
     private var tlsSettings: TLSSettings {
@@ -202,4 +215,12 @@ public struct ChatRetry: Sendable {
     public var reason: LLMError
     /// Part of the answer was already handed to `onText`: it is void, and the answer starts over.
     public var discardsText: Bool
+
+    /// What is happening, for a status line that updates in place: "retrying in 0.5 s (attempt 2 of 3): ...".
+    public var line: String {
+        let wait =
+            delaySeconds < 1 ? "\(Int((delaySeconds * 1000).rounded())) ms" : "\((delaySeconds * 10).rounded() / 10) s"
+        let restart = discardsText ? ", the answer starts over" : ""
+        return "retrying in \(wait) (attempt \(attempt) of \(maxAttempts)\(restart)): \(reason.message)"
+    }
 }

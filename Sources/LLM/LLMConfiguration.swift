@@ -41,6 +41,9 @@ public struct LLMConfiguration: Sendable {
     public var proxy: String?
     /// Hosts reached without the proxy (NO_PROXY).
     public var noProxy: String?
+    /// Bytes of one answer read at most (DATACHAT_LLM_MAX_REPLY_BYTES); an SQL answer is a few KB, so
+    /// the default leaves room for long explanations and still stops a runaway or hostile server.
+    public var maxReplyBytes = LLMConfiguration.defaultMaxReplyBytes
 
     public init(
         baseURL: String, apiKey: String?, model: String, style: APIStyle? = nil,
@@ -75,6 +78,7 @@ public struct LLMConfiguration: Sendable {
     public static let openAIBaseURL = "https://api.openai.com/v1"
     public static let defaultModel = "gpt-4o-mini"
     public static let defaultAzureAPIVersion = "2024-10-21"
+    public static let defaultMaxReplyBytes = 512 * 1024
 
     /// The host of the base URL, which the history records instead of the whole URL.
     public var endpointHost: String {
@@ -84,6 +88,24 @@ public struct LLMConfiguration: Sendable {
         var authority = rest[..<end]
         if let at = authority.lastIndex(of: "@") { authority = authority[authority.index(after: at)...] }
         return String(authority)
+    }
+
+    /// One line when the key would cross the network in clear text: a key sent to an `http://` base URL
+    /// that is not this machine. Nil otherwise (https, loopback, or no key).
+    public var cleartextKeyWarning: String? {
+        guard !(apiKey ?? "").isEmpty, baseURL.lowercased().hasPrefix("http://"), !isLoopback else { return nil }
+        return "the API key is sent in clear text to \(endpointHost) (OPENAI_BASE_URL is http://): anyone on the "
+            + "network path can read it; use https://, or reach the server through an SSH tunnel"
+    }
+
+    /// The endpoint is on this machine: localhost, 127.0.0.0/8 or ::1.
+    var isLoopback: Bool {
+        let authority = endpointHost.lowercased()
+        let host =
+            authority.hasPrefix("[")
+            ? String(authority.prefix(while: { $0 != "]" }).dropFirst())
+            : String(authority.prefix(while: { $0 != ":" }))
+        return host == "localhost" || host.hasSuffix(".localhost") || host.hasPrefix("127.") || host == "::1"
     }
 
     /// The style in effect: the one set, else Azure for Azure's hosts, else OpenAI's.

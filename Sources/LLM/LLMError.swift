@@ -35,6 +35,8 @@ public struct LLMError: Error, Sendable, Hashable, CustomStringConvertible {
         public static let contentFiltered = Code("contentFiltered")
         /// The answer stopped at the token limit, so its SQL may be cut short.
         public static let lengthLimit = Code("lengthLimit")
+        /// The answer passed the size datachat reads (`LLMConfiguration.maxReplyBytes`) and was cut.
+        public static let replyTooLarge = Code("replyTooLarge")
         public static let cancelled = Code("cancelled")
     }
 
@@ -46,6 +48,8 @@ public struct LLMError: Error, Sendable, Hashable, CustomStringConvertible {
     public var retryAfter: Double?
     /// True when the same request may well succeed if sent again (a dropped connection, a 503).
     public var isTransient: Bool
+    /// The answer's text as far as it was read, for an answer cut at `maxReplyBytes`.
+    public var partialReply: String?
 
     public init(
         _ code: Code, _ message: String, status: Int? = nil, retryAfter: Double? = nil, isTransient: Bool = false

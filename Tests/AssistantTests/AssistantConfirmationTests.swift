@@ -24,7 +24,7 @@ import Testing
         #expect(outcome.failure == nil)
         #expect(recorder.approvals == [modelSQL])
         #expect(recorder.rows == [[.text("north"), .real(15)], [.text("south"), .real(20)]])
-        #expect(try assistant.history.messages(sessionID: outcome.sessionID).map(\.status) == [.pending, .ok])
+        #expect(try assistant.history.messages(sessionID: outcome.sessionID).map(\.status) == [.ok, .ok])
     }
 
     @Test func declinedSQLIsNotRunNorRepairedAndIsSavedAsCancelled() throws {
@@ -43,7 +43,7 @@ import Testing
         #expect(recorder.repairs == 0)
         #expect(try AssistantFixture.chatBodies(server).count == 1)
         let saved = try assistant.history.messages(sessionID: outcome.sessionID)
-        #expect(saved.map(\.status) == [.pending, .cancelled])
+        #expect(saved.map(\.status) == [.cancelled, .cancelled])
         #expect(saved[1].error == "not run: declined at the confirmation prompt")
         #expect(saved[1].sql == modelSQL)
         #expect(saved[1].rowCount == nil)
@@ -67,7 +67,7 @@ import Testing
         let count = try SQLiteDatabase(path: path, access: .readOnly).fetchAll("SELECT count(*) FROM sales")
         #expect(count.rows == [[.integer(3)]])
         let saved = try assistant.history.messages(sessionID: outcome.sessionID)
-        #expect(saved.map(\.status) == [.pending, .rejected])
+        #expect(saved.map(\.status) == [.rejected, .rejected])
         #expect(saved[1].sql == "DELETE FROM sales")
     }
 
@@ -81,7 +81,7 @@ import Testing
         #expect(outcome.sql == "SELECT count(*) AS n FROM sales")
         #expect(recorder.rows == [[.integer(3)]])
         let saved = try assistant.history.messages(sessionID: outcome.sessionID)
-        #expect(saved.map(\.status) == [.pending, .ok])
+        #expect(saved.map(\.status) == [.ok, .ok])
         #expect(saved[1].sql == "SELECT count(*) AS n FROM sales")
         #expect(saved[1].columns == ["n"])
         #expect(saved[1].rowCount == 1)
@@ -103,7 +103,7 @@ import Testing
         #expect(error.message.contains("no such function"))
         #expect(recorder.repairs == 0)
         #expect(try AssistantFixture.chatBodies(server).count == 1)
-        #expect(try assistant.history.messages(sessionID: outcome.sessionID).map(\.status) == [.pending, .error])
+        #expect(try assistant.history.messages(sessionID: outcome.sessionID).map(\.status) == [.error, .error])
     }
 
     @Test func nothingIsAskedWhenTheSQLIsNotRun() throws {

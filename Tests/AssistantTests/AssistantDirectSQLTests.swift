@@ -28,7 +28,7 @@ import Testing
         let saved = try assistant.history.messages(sessionID: outcome.sessionID)
         #expect(saved.map(\.role) == [.user, .assistant])
         #expect(saved[0].content == "\\sql SELECT region FROM sales ORDER BY id")
-        #expect(saved[0].status == .pending)
+        #expect(saved[0].status == .ok, "the question takes its turn's status")
         #expect(saved[1].status == .ok)
         #expect(saved[1].sql == "SELECT region FROM sales ORDER BY id")
         #expect(saved[1].columns == ["region"])
@@ -52,7 +52,7 @@ import Testing
         let count = try SQLiteDatabase(path: path, access: .readOnly).fetchAll("SELECT count(*) FROM sales")
         #expect(count.rows == [[.integer(3)]])
         let saved = try assistant.history.messages(sessionID: outcome.sessionID)
-        #expect(saved.map(\.status) == [.pending, .rejected])
+        #expect(saved.map(\.status) == [.rejected, .rejected])
         #expect(saved[1].sql == "DELETE FROM sales")
         #expect(saved[1].error?.contains("DELETE") == true)
     }
@@ -66,7 +66,7 @@ import Testing
         }
         #expect(error.code == .statementFailed)
         let saved = try assistant.history.messages(sessionID: outcome.sessionID)
-        #expect(saved.map(\.status) == [.pending, .error])
+        #expect(saved.map(\.status) == [.error, .error])
         #expect(saved[1].error?.contains("no such column: nope") == true)
         #expect(saved[1].columns == nil)
     }

@@ -71,7 +71,7 @@ import Testing
         #expect(outcome.sessionID == question.sessionID)
         #expect(assistant.lastSQL == sql)
         let saved = try assistant.history.messages(sessionID: outcome.sessionID)
-        #expect(saved.map(\.status) == [.pending, .ok, .pending, .ok])
+        #expect(saved.map(\.status) == [.ok, .ok, .ok, .ok])
     }
 
     @Test func aFailedRequestIsASavedFailedTurn() throws {
@@ -83,7 +83,7 @@ import Testing
         }
         #expect(error.code == .unreachable)
         let saved = try assistant.history.messages(sessionID: outcome.sessionID)
-        #expect(saved.map(\.status) == [.pending, .error])
+        #expect(saved.map(\.status) == [.error, .error])
         #expect(saved[1].promptTokens == nil)
     }
 

@@ -30,7 +30,7 @@ import Testing
         // Nothing ran: no time was spent in the database, and the saved error is the check's, not SQLite's.
         #expect(outcome.timings.execution == 0)
         let saved = try assistant.history.messages(sessionID: outcome.sessionID)
-        #expect(saved.map(\.status) == [.pending, .error])
+        #expect(saved.map(\.status) == [.error, .error])
         #expect(saved[1].error == problem.message)
         #expect(saved[1].sql == "SELECT amount_typo FROM sales")
     }
@@ -47,7 +47,7 @@ import Testing
         #expect(recorder.rows == [[.text("north"), .real(15)], [.text("south"), .real(20)]])
         #expect(outcome.sql == "SELECT region, sum(amount) AS total FROM sales GROUP BY region ORDER BY region")
         let saved = try assistant.history.messages(sessionID: outcome.sessionID)
-        #expect(saved.map(\.status) == [.pending, .error, .ok])
+        #expect(saved.map(\.status) == [.ok, .error, .ok])
         #expect(saved.map(\.attempt) == [1, 1, 2])
         #expect(saved[2].content == "fixed: re_gion -> region, RE_GION -> region")
         #expect(saved[2].model == nil)
@@ -84,7 +84,7 @@ import Testing
         #expect(third.hasPrefix("You sent the same query again"))
         #expect(third.contains("no such column: total_amount"))
         let saved = try assistant.history.messages(sessionID: outcome.sessionID)
-        #expect(saved.map(\.status) == [.pending, .error, .error, .ok])
+        #expect(saved.map(\.status) == [.ok, .error, .error, .ok])
         #expect(saved[2].error?.hasPrefix("the model sent the same query again (not run)") == true)
         #expect(saved[2].executionMilliseconds == 0 || saved[2].executionMilliseconds == nil)
     }
@@ -102,7 +102,7 @@ import Testing
         #expect(try AssistantFixture.chatBodies(server).count == 3)
         #expect(
             try assistant.history.messages(sessionID: outcome.sessionID).map(\.status)
-                == [.pending, .error, .error, .error])
+                == [.error, .error, .error, .error])
     }
 
     @Test func anAnswerInWordsIsSavedAsWords() throws {
@@ -113,7 +113,7 @@ import Testing
         #expect(outcome.isAnswerInWords)
         #expect(try AssistantFixture.chatBodies(server).count == 1, "words are not repaired")
         let saved = try assistant.history.messages(sessionID: outcome.sessionID)
-        #expect(saved.map(\.status) == [.pending, .noSQL])
+        #expect(saved.map(\.status) == [.noSQL, .noSQL])
         #expect(saved[1].content == "Which year do you mean: 2023 or 2024?")
         #expect(saved[1].error == nil)
     }

@@ -39,7 +39,7 @@ import Testing
         let messages = try assistant.history.messages(sessionID: outcome.sessionID)
         #expect(messages.map(\.role) == [.user, .assistant])
         #expect(messages[0].content == "Sales by region?")
-        #expect(messages[0].status == .pending)
+        #expect(messages[0].status == .ok, "the question takes its turn's status")
         #expect(messages[1].status == .ok)
         #expect(messages[1].sql?.hasPrefix("SELECT region") == true)
         #expect(messages[1].columns == ["region", "total"])
@@ -67,7 +67,7 @@ import Testing
         }
         #expect(error.code == .unreachable)
         let messages = try assistant.history.messages(sessionID: outcome.sessionID)
-        #expect(messages.map(\.status) == [.pending, .error])
+        #expect(messages.map(\.status) == [.error, .error])
         #expect(messages[1].error?.contains("cannot connect") == true)
     }
 
@@ -88,7 +88,7 @@ import Testing
         let sent = repairRequest["messages"] as? [[String: Any]] ?? []
         #expect((sent.last?["content"] as? String)?.contains("no such column: amount_typo") == true)
         let saved = try assistant.history.messages(sessionID: outcome.sessionID)
-        #expect(saved.map(\.status) == [.pending, .error, .ok])
+        #expect(saved.map(\.status) == [.ok, .error, .ok])
         #expect(saved.map(\.attempt) == [1, 1, 2])
     }
 
@@ -137,6 +137,6 @@ import Testing
         }
         #expect(error.code == .cannotOpen)
         #expect(try server.requests().isEmpty, "the model is not asked when there is no database")
-        #expect(try assistant.history.messages(sessionID: outcome.sessionID).map(\.status) == [.pending, .error])
+        #expect(try assistant.history.messages(sessionID: outcome.sessionID).map(\.status) == [.error, .error])
     }
 }

@@ -194,7 +194,7 @@ import Testing
         #expect(result.stderr.contains("datachat: "))
         let store = try HistoryStore.open(DatabaseLocation(sqlitePath: runner.historyPath))
         let messages: [MessageRecord] = try store.sessions().flatMap { try store.messages(sessionID: $0.id) }
-        #expect(messages.map(\.status) == [.pending, .error])
+        #expect(messages.map(\.status) == [.error, .error])
     }
 
     @Test func setupRefusesAFileThatIsNotGGUFAndRecordsNothing() throws {

@@ -240,7 +240,8 @@ import Testing
         config.proxy = "http://user:proxy-secret@127.0.0.1:1"
         config.maxAttempts = 1
         let error = try #require(throws: LLMError.self) { try ChatClient(configuration: config).complete(question) }
-        #expect(error.message.contains("proxy http://127.0.0.1:1") && error.message.contains("HTTPS_PROXY"))
+        // An http:// endpoint's proxy comes from http_proxy (curl reads no HTTPS_PROXY for it).
+        #expect(error.message.contains("proxy http://127.0.0.1:1") && error.message.contains("http_proxy"))
         #expect(!error.message.contains("proxy-secret"))
         config.noProxy = "127.0.0.1"
         #expect(try ChatClient(configuration: config).complete(question).text == "x")

@@ -45,6 +45,12 @@ final class PostgresConnection {
             throw DatabaseError(.cannotOpen, "cannot connect to \(redacted): out of memory")
         }
         handle = started
+        // libpq prints the server's NOTICE and WARNING messages to standard error by default ("NOTICE: relation
+        // ... already exists, skipping" on concurrent first starts, "WARNING: terminating connection" on a
+        // shutdown), past datachat's one-line messages. None changes what datachat does or says: what
+        // matters arrives as an error too. So they are dropped here.
+        // https://www.postgresql.org/docs/15/libpq-notice-processing.html
+        PQsetNoticeReceiver(handle, { _, _ in }, nil)
         if PQstatus(handle) == CONNECTION_BAD {
             // Nothing was sent yet: the conninfo itself is malformed.
             let message =

@@ -91,11 +91,15 @@ public final class PostgresDatabase: Database {
     /// `BEGIN READ ONLY` and the limits of one read, all in one round trip. The numbers are ours.
     private func readOnlyPrelude(_ limits: QueryLimits) -> String {
         var sql = "BEGIN READ ONLY"
-        if let seconds = limits.timeoutSeconds {
+        let timeout = limits.boundedTimeoutSeconds
+        if let seconds = timeout {
             let milliseconds = max(1, Int((seconds * 1000).rounded()))
-            sql += "; SET LOCAL statement_timeout = \(milliseconds); SET LOCAL lock_timeout = \(milliseconds)"
+            // The lock limit a little shorter, so a query that only waited for a lock says so instead of
+            // "ran longer than".
+            let lock = max(1, milliseconds - min(250, milliseconds / 10))
+            sql += "; SET LOCAL statement_timeout = \(milliseconds); SET LOCAL lock_timeout = \(lock)"
         }
-        let idle = Int(max(Self.idleTransactionSeconds, (limits.timeoutSeconds ?? 0) * 2) * 1000)
+        let idle = Int(max(Self.idleTransactionSeconds, (timeout ?? 0) * 2) * 1000)
         return sql + "; SET LOCAL idle_in_transaction_session_timeout = \(idle)"
     }
 

@@ -31,7 +31,9 @@ enum PostgresErrors {
         case "55P03":
             let seconds = watch.timeoutSeconds.map { " (\($0.formatted(maxFractionDigits: 1)) s)" } ?? ""
             return DatabaseError(
-                .timeout, "the query waited too long for a lock\(seconds) and was stopped: try again later",
+                .timeout,
+                "the query waited for a lock another session holds\(seconds) and was stopped: try again later, or "
+                    + "ask who holds it (pg_locks)",
                 sql: sql, engineCode: state)
         case "25006":
             return DatabaseError(

@@ -16,8 +16,8 @@ struct PostgresWatch {
     static let cancelPatience = 10
 
     init(limits: QueryLimits) {
-        timeoutSeconds = limits.timeoutSeconds
-        deadline = limits.timeoutSeconds.map {
+        timeoutSeconds = limits.boundedTimeoutSeconds
+        deadline = timeoutSeconds.map {
             ContinuousClock.now.advanced(by: .milliseconds(Int64($0 * 1000) + 2_000))
         }
         isCancelled = limits.isCancelled

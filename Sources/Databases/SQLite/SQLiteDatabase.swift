@@ -66,6 +66,16 @@ public final class SQLiteDatabase: Database {
         sqlite3_close_v2(handle)
     }
 
+    /// Keeps this connection, when it closes, from deleting the `-wal` and `-shm` files by their names:
+    /// for a connection whose file was deleted or replaced under it, those names may already belong to
+    /// the new file's own log.
+    ///
+    /// https://www.sqlite.org/c3ref/c_fcntl_begin_atomic_write.html#sqlitefcntlpersistwal
+    public func keepLogFilesOnClose() {
+        var persist: Int32 = 1
+        _ = sqlite3_file_control(handle, "main", SQLITE_FCNTL_PERSIST_WAL, &persist)
+    }
+
     /// The last error of this connection as a user-facing value.
     func error(_ code: Int32, sql: String?) -> DatabaseError {
         let message = String(cString: sqlite3_errmsg(handle))

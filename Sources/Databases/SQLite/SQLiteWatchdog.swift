@@ -12,8 +12,8 @@ final class SQLiteWatchdog {
     private(set) var firedForCancel = false
 
     init(limits: QueryLimits) {
-        timeoutSeconds = limits.timeoutSeconds
-        deadline = limits.timeoutSeconds.map { ContinuousClock.now.advanced(by: .milliseconds(Int64($0 * 1000))) }
+        timeoutSeconds = limits.boundedTimeoutSeconds
+        deadline = timeoutSeconds.map { ContinuousClock.now.advanced(by: .milliseconds(Int64($0 * 1000))) }
         isCancelled = limits.isCancelled
     }
 

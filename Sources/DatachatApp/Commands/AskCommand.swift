@@ -14,7 +14,7 @@ struct AskCommand: ParsableCommand {
             the environment, which wins over a .env file in the working directory.
 
             Exit codes: 0 answered, 2 usage or configuration, 3 SQL rejected, 4 database error, 5 endpoint error, \
-            6 the model answered in words, 130 interrupted.
+            6 the model answered in words, 7 the turn was not saved, 130 interrupted.
             """)
 
     @Argument(help: "The question ('-' reads standard input); none opens an interactive session.")
@@ -88,6 +88,7 @@ struct AskCommand: ParsableCommand {
         flags.sqlOnly = sqlOnly
         flags.session = continueLast ? Assistant.lastSession : session
         var settings = try Settings(flags: flags, environment: Settings.environment())
+        settings.sayWarnings()
         Interrupt.install()
         if let asked = askedQuestion {
             let text = asked == "-" ? Datachat.readStandardInput() : asked

@@ -45,6 +45,7 @@ struct DoctorCommand: ParsableCommand {
     }
 
     private func checkEndpoint(_ base: LLMConfiguration, report: DoctorReport) {
+        if let warning = base.cleartextKeyWarning { report.fail(.endpoint, warning) }
         var configuration = base
         configuration.maxAttempts = 1
         configuration.totalTimeout = min(configuration.totalTimeout, 30)

@@ -56,6 +56,7 @@ struct ReplayCommand: ParsableCommand {
 
     func run() throws {
         var settings = try settings()
+        settings.sayWarnings()
         Interrupt.install()
         let history = try openHistoryStore(settings)
         let session = try loadSession(id, from: history)

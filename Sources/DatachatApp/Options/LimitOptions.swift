@@ -1,4 +1,5 @@
 import ArgumentParser
+import Databases
 
 /// The row cap: part of what the model is told, so `schema` and `prompt` take it as well as a question.
 struct RowLimitOptions: ParsableArguments {
@@ -24,7 +25,11 @@ struct LimitOptions: ParsableArguments {
     var timeout: Int?
 
     func validate() throws {
-        if let timeout, timeout <= 0 { throw ValidationError("--timeout must be a whole number of seconds above 0") }
+        if let timeout, !QueryLimits.timeoutRange.contains(Double(timeout)) {
+            throw ValidationError(
+                "--timeout must be a number of seconds from \(Int(QueryLimits.timeoutRange.lowerBound)) to "
+                    + "\(Int(QueryLimits.timeoutRange.upperBound)) (one day), not \(timeout)")
+        }
     }
 
     func apply(to flags: inout Settings.Flags) {

@@ -147,8 +147,12 @@ final class InteractiveSession {
             }
             output.flush()
         }
+        if let unsaved = outcome.historyFailure {
+            StandardError.error(unsaved.message)
+            lastFailureCode = ExitStatus.code(for: outcome)
+        }
         guard let failure = outcome.failure else { return }
-        lastFailureCode = ExitStatus.code(for: failure)
+        lastFailureCode = ExitStatus.code(for: outcome)
         // The model's words were the answer (streamed, or printed above): not an error.
         if outcome.isAnswerInWords { return }
         StandardError.error(failure.message)

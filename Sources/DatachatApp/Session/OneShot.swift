@@ -13,7 +13,10 @@ struct OneShot {
         let printer = ResultPrinter(settings: context.settings, output: output, explain: StandardError.isTerminal)
         let outcome = context.assistant.ask(question, observer: printer, isCancelled: Interrupt.check)
         output.flush()
-        guard let failure = outcome.failure else { return remember ? rememberAnswer() : ExitStatus.answered }
+        if let unsaved = outcome.historyFailure { StandardError.error(unsaved.message) }
+        guard let failure = outcome.failure else {
+            return remember && outcome.historyFailure == nil ? rememberAnswer() : ExitStatus.code(for: outcome)
+        }
         // An answer in words is an answer, not an error; exit 6 still tells a script there is no result.
         if case .noSQL(let reply) = failure {
             // On a terminal the printer has shown the words already, as they came.
@@ -27,7 +30,7 @@ struct OneShot {
         if remember, !answeredInWords {
             StandardError.error("not remembered: only an answer that ran becomes an example")
         }
-        return ExitStatus.code(for: failure)
+        return ExitStatus.code(for: outcome)
     }
 
     /// With no endpoint configured, a missing key is not the only way out: the local model is one command.

@@ -33,18 +33,8 @@ final class ResultPrinter: TurnObserver {
     }
 
     /// Says why the request goes out again and, when part of the answer had arrived, that it starts over.
-    func modelRetrying(_ retry: ChatRetry, attempt: Int) {
-        Self.reportRetry(retry)
-    }
-
-    static func reportRetry(_ retry: ChatRetry) {
-        let wait =
-            retry.delaySeconds < 1
-            ? "\(Int((retry.delaySeconds * 1000).rounded())) ms" : "\((retry.delaySeconds * 10).rounded() / 10) s"
-        let restart = retry.discardsText ? "; the answer starts over" : ""
-        StandardError.error(
-            "\(retry.reason.message) (retrying in \(wait), attempt \(retry.attempt) of \(retry.maxAttempts)\(restart))")
-    }
+    /// Retries print nothing here: a failure that ends them says how many attempts it took, in its one line.
+    func modelRetrying(_ retry: ChatRetry, attempt: Int) {}
 
     func sqlReady(_ sql: String, attempt: Int) {
         if settings.sqlOnly {

@@ -43,8 +43,8 @@ final class TurnDisplay: TurnObserver {
     func modelRetrying(_ retry: ChatRetry, attempt: Int) {
         spinner.stop()
         endProse()
-        ResultPrinter.reportRetry(retry)
-        spinner.start("waiting")
+        // One status line that updates in place, not a line per retry.
+        spinner.start(retry.line.count > 72 ? retry.line.prefix(71) + "…" : retry.line)
     }
 
     func modelAnswered(_ reply: String, attempt: Int) {

@@ -17,11 +17,15 @@ final class AppContext {
         let (location, defaultNotes) = try Self.resolveDatabase(settings)
         self.location = location
         do {
-            history = try HistoryStore.open(DatabaseLocation(parsing: settings.historyURL))
+            history = try HistoryStore.open(
+                DatabaseLocation(parsing: settings.historyURL), apartFrom: location, analysedSchemas: settings.schemas)
         } catch {
+            let usage = (error as? DatabaseError)?.code == .invalidLocation
             throw CommandFailure(
-                "\(error): check --history-url or DATACHAT_HISTORY_URL", exitCode: ExitStatus.databaseError)
+                "\(error): check --history-url or DATACHAT_HISTORY_URL",
+                exitCode: usage ? ExitStatus.usage : ExitStatus.databaseError)
         }
+        history.onNotice = { StandardError.error($0) }
         guard let promptsDirectory = settings.promptsDirectory else {
             throw CommandFailure("cannot find the prompts folder: set DATACHAT_PROMPTS_DIR to datachat's prompts/")
         }
@@ -33,8 +37,9 @@ final class AppContext {
         }
         // A user's notes file must exist; the sample's own notes are a bonus.
         let notes =
-            try settings.tableContextPath.map { path throws(CommandFailure) in try Self.tableNotes(path: path) }
-            ?? defaultNotes.flatMap { try? Self.tableNotes(path: $0) }
+            try settings.tableContextPath.map { path throws(CommandFailure) in
+                try Self.tableNotes(path: path, settings)
+            } ?? defaultNotes.flatMap { try? Self.tableNotes(path: $0, settings) }
         assistant = Assistant(
             location: location,
             connect: { [schemas = settings.schemas] in
@@ -84,10 +89,11 @@ final class AppContext {
         }
     }
 
-    static func tableNotes(path: String) throws(CommandFailure) -> String {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw CommandFailure("cannot read the table notes \(path): check --table-context or DATACHAT_TABLE_CONTEXT")
+    static func tableNotes(path: String, _ settings: Settings) throws(CommandFailure) -> String {
+        do {
+            return try TableNotes.load(path: path, budgetTokens: settings.contextBudget)
+        } catch {
+            throw CommandFailure(error.message)
         }
-        return String(decoding: data, as: UTF8.self)
     }
 }

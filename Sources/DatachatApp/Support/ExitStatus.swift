@@ -9,7 +9,15 @@ enum ExitStatus {
     static let databaseError: Int32 = 4
     static let endpointError: Int32 = 5
     static let noSQL: Int32 = 6
+    /// The history store could not save the turn (the answer, if any, was still printed).
+    static let historyError: Int32 = 7
     static let interrupted: Int32 = 130
+
+    /// A turn's code: its failure's, but 7 over an answer (or words) that could not be saved.
+    static func code(for outcome: TurnOutcome) -> Int32 {
+        let code = outcome.failure.map(code(for:)) ?? answered
+        return outcome.historyFailure != nil && (code == answered || code == noSQL) ? historyError : code
+    }
 
     static func code(for failure: TurnFailure) -> Int32 {
         switch failure {
@@ -23,7 +31,8 @@ enum ExitStatus {
         case .repeated(let earlier): return code(for: earlier)
         // The user stopped it, at the confirmation prompt or with Ctrl-C.
         case .cancelled, .declined: return interrupted
-        case .assistant(let error): return error.code == .configuration ? usage : databaseError
+        case .assistant(let error):
+            return error.code == .configuration ? usage : error.code == .history ? historyError : databaseError
         }
     }
 }

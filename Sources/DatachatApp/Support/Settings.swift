@@ -45,8 +45,15 @@ struct Settings {
     var localModel: LocalModel?
     /// Timeouts the user chose, which the local model's longer defaults leave alone.
     var userTimeouts: Set<String>
+    /// What the user should know before anything runs (a key sent in clear, a password in `ps`), said once.
+    var warnings: [String]
 
     static let version = "0.1.0"
+
+    /// Says each of `warnings` on standard error, once, as a run starts.
+    func sayWarnings() {
+        for warning in warnings { StandardError.error("warning: " + warning) }
+    }
 
     /// What the command line gave. A field stays nil when the command does not offer that option or it
     /// was not given; the environment and `.env` then decide.
@@ -107,10 +114,17 @@ struct Settings {
         } else {
             maxRows = try environment.wholeNumber("DATACHAT_MAX_ROWS") ?? 1_000
         }
+        // The flag's range is checked by LimitOptions.validate; the variable's here, by its own name.
         if let flag = flags.timeout {
             statementTimeout = Double(flag)
+        } else if let text = environment["DATACHAT_TIMEOUT"] {
+            do {
+                statementTimeout = try QueryLimits.timeout(text, setting: environment.source(of: "DATACHAT_TIMEOUT"))
+            } catch {
+                throw CommandFailure(error.message)
+            }
         } else {
-            statementTimeout = Double(try environment.wholeNumber("DATACHAT_TIMEOUT") ?? 30)
+            statementTimeout = 30
         }
         maxRepairs = try environment.wholeNumber("DATACHAT_MAX_REPAIRS", allowZero: true) ?? 2
         sessionID = flags.session
@@ -134,6 +148,12 @@ struct Settings {
         pager = Pager.command(environment: environment.values)
         let locale = environment["LC_ALL"] ?? environment["LC_CTYPE"] ?? environment["LANG"] ?? ""
         unicode = locale.lowercased().filter { $0 != "-" }.contains("utf8")
+        warnings =
+            [llm.cleartextKeyWarning].compactMap { $0 }
+            + [("--database-url", flags.databaseURL), ("--history-url", flags.historyURL)].compactMap { flag, url in
+                (url.flatMap { try? DatabaseLocation(parsing: $0) })?.carriesPassword == true
+                    ? DatabaseLocation.passwordOnCommandLine(flag: flag) : nil
+            }
     }
 
     /// The endpoint's transport: style, timeouts, retries, headers, TLS trust and proxy, as curl users
@@ -166,6 +186,7 @@ struct Settings {
         if let total = try seconds("DATACHAT_LLM_TIMEOUT") { llm.totalTimeout = total }
         if let base = try seconds("DATACHAT_LLM_RETRY_DELAY") { llm.retryBaseDelay = base }
         llm.maxAttempts = try environment.wholeNumber("DATACHAT_LLM_MAX_ATTEMPTS") ?? llm.maxAttempts
+        llm.maxReplyBytes = try environment.wholeNumber("DATACHAT_LLM_MAX_REPLY_BYTES") ?? llm.maxReplyBytes
         if let stream = value("DATACHAT_STREAM") {
             switch stream.lowercased() {
             case "1", "true", "yes", "on": llm.streaming = true

@@ -50,6 +50,7 @@ final class CurlEasy {
     ) throws(LLMError) -> HTTPResponse {
         let clock = ContinuousClock()
         state = TransferState(start: clock.now, onData: onData)
+        state.maxBodyBytes = request.limits.maxBodyBytes
         configure(request)
 
         let code: CURLcode = request.body.withUnsafeBufferPointer { body in
@@ -64,7 +65,7 @@ final class CurlEasy {
         }
         guard code == CURLE_OK else {
             throw CurlFailure.error(
-                code, detail: String(cString: errorBuffer), proxy: request.tls.proxy,
+                code, detail: String(cString: errorBuffer), url: request.url, proxy: request.tls.proxy,
                 caBundle: request.tls.caBundlePath, receivedBody: state.receivedBody)
         }
         let firstByte = state.firstByte.map { state.start.duration(to: $0).seconds } ?? 0
@@ -161,7 +162,7 @@ struct HTTPResponseHead: Sendable {
 
 /// Why the loop stopped a transfer itself.
 enum TransferStop {
-    case cancelled, firstByte, idle, total
+    case cancelled, firstByte, idle, total, tooLarge
 
     func error(limits: TransferLimits, receivedBody: Bool) -> LLMError {
         switch self {
@@ -184,6 +185,11 @@ enum TransferStop {
                 .timeout,
                 "the endpoint did not finish within \(Seconds.text(limits.totalSeconds)): "
                     + "ask something shorter or raise DATACHAT_LLM_TIMEOUT")
+        case .tooLarge:
+            return LLMError(
+                .replyTooLarge,
+                "the endpoint's answer passed \(limits.maxBodyBytes) bytes and was cut there: "
+                    + "ask for less, or raise DATACHAT_LLM_MAX_REPLY_BYTES")
         }
     }
 }
@@ -196,6 +202,8 @@ struct TransferState {
     var head = HTTPResponseHead()
     var body: [UInt8] = []
     var receivedBody = false
+    var bodyBytes = 0
+    var maxBodyBytes = Int.max
     var onData: ((HTTPResponseHead, UnsafeRawBufferPointer) -> Bool)?
     var stop: TransferStop?
 
@@ -236,6 +244,12 @@ extension CurlEasy {
     fileprivate func receive(_ bytes: UnsafeRawBufferPointer) -> Bool {
         state.noteBytes()
         state.receivedBody = true
+        state.bodyBytes += bytes.count
+        if state.bodyBytes > state.maxBodyBytes {
+            // Read no further: a reply of tens of megabytes would sit in memory and then in the history.
+            state.stop = .tooLarge
+            return false
+        }
         if let onData = state.onData, (200..<300).contains(state.head.status) {
             return onData(state.head, bytes)
         }

@@ -5,8 +5,10 @@ import CCurl
 /// https://curl.se/libcurl/c/libcurl-errors.html
 enum CurlFailure {
     static func error(
-        _ code: CURLcode, detail: String, proxy: String?, caBundle: String?, receivedBody: Bool
+        _ code: CURLcode, detail: String, url: String, proxy: String?, caBundle: String?, receivedBody: Bool
     ) -> LLMError {
+        // The variable the proxy came from, as curl reads them: https_proxy for https, only http_proxy for http.
+        let proxyVariable = url.lowercased().hasPrefix("https:") ? "HTTPS_PROXY" : "http_proxy"
         let detail = detail.trimmingTrailingNewline()
         let reason = detail.isEmpty ? String(cString: curl_easy_strerror(code)) : detail
         let proxyName = proxy.map(Redaction.url)
@@ -16,12 +18,12 @@ enum CurlFailure {
                 .unreachable, "cannot resolve the endpoint's host name (\(reason)): check OPENAI_BASE_URL and your DNS")
         case CURLE_COULDNT_RESOLVE_PROXY:
             return LLMError(
-                .unreachable, "cannot resolve the proxy \(proxyName ?? "") (\(reason)): check HTTPS_PROXY")
+                .unreachable, "cannot resolve the proxy \(proxyName ?? "") (\(reason)): check \(proxyVariable)")
         case CURLE_COULDNT_CONNECT:
             if let proxyName {
                 return LLMError(
                     .unreachable,
-                    "cannot connect through the proxy \(proxyName) (\(reason)): check HTTPS_PROXY and NO_PROXY",
+                    "cannot connect through the proxy \(proxyName) (\(reason)): check \(proxyVariable) and NO_PROXY",
                     isTransient: true)
             }
             return LLMError(
@@ -30,7 +32,7 @@ enum CurlFailure {
                 isTransient: true)
         case CURLE_PROXY:
             return LLMError(
-                .unreachable, "the proxy \(proxyName ?? "") refused the connection (\(reason)): check HTTPS_PROXY")
+                .unreachable, "the proxy \(proxyName ?? "") refused the connection (\(reason)): check \(proxyVariable)")
         case CURLE_SSL_CACERT_BADFILE:
             return LLMError(
                 .tls,

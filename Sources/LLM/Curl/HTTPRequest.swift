@@ -20,6 +20,8 @@ struct TransferLimits: Sendable {
     var deadline: ContinuousClock.Instant
     /// The total timeout the deadline came from, for the message.
     var totalSeconds: Double
+    /// Bytes of response body read at most: past them the transfer stops (`LLMError.Code.replyTooLarge`).
+    var maxBodyBytes = Int.max
 }
 
 /// Trust and proxy settings, resolved by the executable from the environment curl users know.
