@@ -35,10 +35,14 @@ import Testing
     @Test func aBadValueIsNamedByItsSource() {
         #expect(
             failure { () throws(CommandFailure) in try settings(process: ["DATACHAT_TIMEOUT": "-1"]) }
-                == "DATACHAT_TIMEOUT must be a whole number above 0, not \"-1\"")
+                == "DATACHAT_TIMEOUT must be a number of seconds from 1 to 86400 (one day), not \"-1\"")
         #expect(
             failure { () throws(CommandFailure) in try settings(dotEnv: ["DATACHAT_TIMEOUT": "soon"]) }
-                == "DATACHAT_TIMEOUT in .env must be a whole number above 0, not \"soon\"")
+                == "DATACHAT_TIMEOUT in .env must be a number of seconds from 1 to 86400 (one day), not \"soon\"")
+        #expect(
+            failure { () throws(CommandFailure) in
+                try settings(process: ["DATACHAT_TIMEOUT": "9223372036854775807"])
+            } == "DATACHAT_TIMEOUT must be a number of seconds from 1 to 86400 (one day), not \"9223372036854775807\"")
         #expect(
             failure { () throws(CommandFailure) in try settings(process: ["DATACHAT_FORMAT": "xml"]) }
                 == "DATACHAT_FORMAT must be one of table, expanded, csv, tsv, json, jsonl, markdown, not \"xml\"")

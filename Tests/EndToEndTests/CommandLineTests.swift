@@ -38,11 +38,13 @@ import Testing
     @Test func aBadSettingIsReportedByItsOwnName() throws {
         let variable = try runner(nil, ["DATACHAT_TIMEOUT": "-1"]).run(["-q", "x"])
         #expect(variable.status == 2)
-        #expect(variable.stderr == "datachat: DATACHAT_TIMEOUT must be a whole number above 0, not \"-1\"\n")
+        #expect(
+            variable.stderr
+                == "datachat: DATACHAT_TIMEOUT must be a number of seconds from 1 to 86400 (one day), not \"-1\"\n")
 
         let flag = try runner().run(["-q", "x", "--timeout", "0"])
         #expect(flag.status == 2)
-        #expect(flag.stderr.contains("--timeout must be a whole number of seconds above 0"))
+        #expect(flag.stderr.contains("--timeout must be a number of seconds from 1 to 86400 (one day), not 0"))
         #expect(!flag.stderr.contains("DATACHAT_TIMEOUT"))
 
         _ = try home.write(".env", "DATACHAT_MAX_ROWS=lots\n")
