@@ -123,9 +123,7 @@ import Testing
 
         let unknown = try runner.run(["replay", "nope"])
         #expect(unknown.status == 2)
-        #expect(
-            unknown.stderr == "datachat: no session nope (unknown, or the start of more than one id): "
-                + "`datachat sessions list` shows them\n")
+        #expect(unknown.stderr == "datachat: no session nope: `datachat sessions list` shows them\n")
 
         var elsewhere = runner
         elsewhere.environment["DATABASE_URL"] = nil
@@ -208,6 +206,7 @@ import Testing
 
         let bad = try runner.run(["export", id, "--format", "pdf"])
         #expect(bad.status == 2)
-        #expect(bad.stderr.contains("export writes --format markdown, json or html, not pdf"))
+        #expect(bad.stderr.contains("The value 'pdf' is invalid for '--format <format>'"))
+        #expect(bad.stderr.contains("'markdown', 'json' or 'html'"))
     }
 }
