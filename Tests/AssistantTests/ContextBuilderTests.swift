@@ -198,7 +198,8 @@ import Testing
         #expect(revenue.count == 1)
         #expect(revenue.first?.hasSuffix("whose status is 'paid'.") == true)
         #expect(definitions.applying(to: "Total GMV by month") == revenue)
-        #expect(definitions.applying(to: "Which orders were delivered late?").first?.hasPrefix("- Late delivery") == true)
+        #expect(
+            definitions.applying(to: "Which orders were delivered late?").first?.hasPrefix("- Late delivery") == true)
         // A sentence before the colon defines nothing; a table's own notes are not definitions.
         #expect(definitions.applying(to: "order ids assigned in time order, integers").isEmpty)
         #expect(definitions.applying(to: "sales per region").map { $0.prefix(9) } == ["- Revenue"])

@@ -130,7 +130,8 @@ public struct ContextBuilder: Sendable {
             turns.insert(messages, at: 0)
         }
         return PromptContext(
-            messages: [system] + shownExamples.flatMap { $0 } + turns.flatMap { $0 } + [asked], shownTables: selection.shown,
+            messages: [system] + shownExamples.flatMap { $0 } + turns.flatMap { $0 } + [asked],
+            shownTables: selection.shown,
             omittedTables: selection.omitted, turnsSent: turns.count, turnsDropped: earlier.count - turns.count,
             budget: settings.budget)
     }
@@ -269,7 +270,8 @@ public struct ContextBuilder: Sendable {
         let applying = definitions?.applying(to: question) ?? []
         let definitions =
             applying.isEmpty
-            ? "" : prompts.definitions.render([
+            ? ""
+            : prompts.definitions.render([
                 "definitions": DataFence.wrap(applying.joined(separator: "\n"), language: "markdown")
             ]).trimmed() + " "
         return prompts.question.render(["question": question, "today": date, "definitions": definitions]).trimmed()
