@@ -62,10 +62,12 @@ public struct PromptSet: Sendable {
     public var dialects: PromptTemplate
     /// The question as the model receives it, with today's date: the last, changing part of a request.
     public var question: PromptTemplate
+    /// The table notes' definitions that a question uses, put before it in question.md.
+    public var definitions: PromptTemplate
 
     public init(
         system: PromptTemplate, repair: PromptTemplate, repeated: PromptTemplate, explain: PromptTemplate,
-        dialects: PromptTemplate, question: PromptTemplate
+        dialects: PromptTemplate, question: PromptTemplate, definitions: PromptTemplate
     ) {
         self.system = system
         self.repair = repair
@@ -73,6 +75,7 @@ public struct PromptSet: Sendable {
         self.explain = explain
         self.dialects = dialects
         self.question = question
+        self.definitions = definitions
     }
 
     public static func load(from directory: String) throws(AssistantError) -> PromptSet {
@@ -80,7 +83,8 @@ public struct PromptSet: Sendable {
             system: try .load("system.md", from: directory), repair: try .load("repair.md", from: directory),
             repeated: try .load("repeated.md", from: directory),
             explain: try .load("explain.md", from: directory), dialects: try .load("dialects.md", from: directory),
-            question: try .load("question.md", from: directory))
+            question: try .load("question.md", from: directory),
+            definitions: try .load("definitions.md", from: directory))
     }
 }
 

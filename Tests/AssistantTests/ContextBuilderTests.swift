@@ -179,4 +179,54 @@ import Testing
     @Test func dataCannotCloseItsFence() {
         #expect(DataFence.wrap("a ``` b", language: "sql") == "````sql\na ``` b\n````")
     }
+
+    static let definitionNotes = """
+        # Notes
+
+        - Revenue (the meaning of "revenue", "sales" and "GMV"): SUM(quantity * unit_price) over orders
+          whose status is 'paid'.
+        - Late delivery: delivered_at after promised_at.
+        - Ids are integers assigned in time order: order_id follows ordered_at.
+
+        # sales
+        - region: sales area.
+        """
+
+    @Test func theNotesDefinitionOfATermGoesBesideTheQuestionThatUsesIt() {
+        let definitions = NoteDefinitions(general: TableNotes(Self.definitionNotes, tables: ["sales"]).general)
+        let revenue = definitions.applying(to: "What was revenue in 2024?")
+        #expect(revenue.count == 1)
+        #expect(revenue.first?.hasSuffix("whose status is 'paid'.") == true)
+        #expect(definitions.applying(to: "Total GMV by month") == revenue)
+        #expect(
+            definitions.applying(to: "Which orders were delivered late?").first?.hasPrefix("- Late delivery") == true)
+        // A sentence before the colon defines nothing; a table's own notes are not definitions.
+        #expect(definitions.applying(to: "order ids assigned in time order, integers").isEmpty)
+        #expect(definitions.applying(to: "sales per region").map { $0.prefix(9) } == ["- Revenue"])
+        #expect(definitions.applying(to: "How many customers?").isEmpty)
+    }
+
+    @Test func definitionsFollowTheSharingLevelAndAnEarlierQuestionIsSentAsBefore() throws {
+        let schema = Schema(tables: [
+            Table(
+                name: "sales",
+                columns: [TableColumn(name: "id", typeName: "INTEGER", isNullable: false, isPrimaryKey: true)])
+        ])
+        let asked = try builder(schema, notes: Self.definitionNotes, share: .schema)
+            .build(question: "What was revenue in 2024?", today: "2026-12-01")
+        let question = try #require(asked.messages.last?.content)
+        #expect(question.hasPrefix("Definitions from the table notes that this question uses"))
+        #expect(question.contains("```markdown\n- Revenue (the meaning of"))
+        #expect(question.hasSuffix("Question: What was revenue in 2024?"))
+        let turn = EarlierTurn(
+            question: "What was revenue in 2024?", date: "2026-12-01", sql: "SELECT 1", reply: "", error: nil,
+            succeeded: true, columns: ["x"], rowCount: 1, preview: nil)
+        let followUp = try builder(schema, notes: Self.definitionNotes, share: .schema)
+            .build(question: "and per month?", today: "2026-12-01", earlier: [turn])
+        #expect(followUp.messages[1].content == question)
+        #expect(followUp.messages.last?.content == "and per month?")
+        let none = try builder(schema, notes: Self.definitionNotes, share: .none)
+            .build(question: "What was revenue in 2024?", today: "2026-12-01")
+        #expect(none.messages.last?.content == "What was revenue in 2024?")
+    }
 }

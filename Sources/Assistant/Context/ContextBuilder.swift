@@ -41,6 +41,8 @@ public struct ContextBuilder: Sendable {
     let dialect: SQLDialect
     let schema: Schema
     let notes: TableNotes?
+    /// The notes' definitions, repeated beside a question that uses their term; nil when notes are not shared.
+    let definitions: NoteDefinitions?
     let relevance: TableRelevance
     /// Each table's CREATE TABLE text, and its tokens with its notes.
     let tableTexts: [String]
@@ -66,6 +68,7 @@ public struct ContextBuilder: Sendable {
                 TableNotes($0, tables: schema.tables.flatMap { [$0.name, $0.qualifiedName] })
             }
         self.notes = notes
+        definitions = settings.share >= .schema ? notes.map { NoteDefinitions(general: $0.general) } : nil
         relevance = TableRelevance(schema: schema, notes: notes, statistics: statistics, share: settings.share)
         let texts = schema.tables.map { table in
             SchemaDescriber.describe(
@@ -261,10 +264,18 @@ public struct ContextBuilder: Sendable {
         return [question, ChatMessage(.assistant, answer.trimmed())]
     }
 
-    /// The question as sent (prompts/question.md): earlier ones again with their own date, so a turn is
-    /// the same bytes each time it is sent.
+    /// The question as sent (prompts/question.md), after the notes' definitions it uses
+    /// (prompts/definitions.md): earlier ones again with their own date, so a turn is the same bytes each
+    /// time it is sent.
     private func questionText(_ question: String, date: String) -> String {
-        prompts.question.render(["question": question, "today": date]).trimmed()
+        let applying = definitions?.applying(to: question) ?? []
+        let definitions =
+            applying.isEmpty
+            ? ""
+            : prompts.definitions.render([
+                "definitions": DataFence.wrap(applying.joined(separator: "\n"), language: "markdown")
+            ]).trimmed() + " "
+        return prompts.question.render(["question": question, "today": date, "definitions": definitions]).trimmed()
     }
 
     /// The system template's values for a schema text and notes text (nil: none shared).
