@@ -1,3 +1,5 @@
+import Basics
+
 /// The definitions in the general part of the table notes ("- Revenue (the meaning of "revenue", "sales"
 /// ...): SUM(...) over orders whose status IN (...)"), found for a question by the term they define, so
 /// the one that applies can be repeated beside the question.
