@@ -133,10 +133,11 @@ import Testing
         _ = try fixture.saveSession(["SELECT 1"])
         _ = try fixture.saveSession(["SELECT 2"])
         let store = try fixture.history()
-        for id in ["nope", ""] {  // "" is the start of both ids
+        // "" is the start of both ids: ambiguous, with both listed.
+        for (id, says) in [("nope", "`datachat sessions list` shows them"), ("", "is ambiguous: it starts")] {
             let error = #expect(throws: AssistantError.self) { try SavedSession.load(id: id, from: store) }
             #expect(error?.code == .configuration)
-            #expect(error?.message.contains("datachat sessions list") == true)
+            #expect(error?.message.contains(says) == true, "\(error?.message ?? "")")
         }
     }
 
