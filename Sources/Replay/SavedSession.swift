@@ -8,16 +8,27 @@ public struct SavedSession: Sendable {
     public var turns: [SavedTurn]
     public var confirmed: Set<String>
 
-    /// Reads the session `id` (or the unique start of one). An unknown or ambiguous id and an unreadable
-    /// store are each one line saying what to do.
+    /// Reads the session `id` (or the unique start of one; `last` is the most recently active session, on
+    /// whichever database: replay then says when it is not this one). An unknown or ambiguous id and an
+    /// unreadable store are each one line saying what to do.
     /// The failure's code is `configuration` for the id and `history` for the store, as `Assistant.resume` says.
     public static func load(id: String, from store: HistoryStore) throws(AssistantError) -> SavedSession {
         do {
-            let record = try store.session(named: id)
+            let record: SessionRecord
+            if id == Assistant.lastSession {
+                guard let newest = try store.sessions(limit: 1).first else {
+                    throw AssistantError(.configuration, "no saved session yet: ask a question first")
+                }
+                record = newest
+            } else {
+                record = try store.session(named: id)
+            }
             let messages = try store.messages(sessionID: record.id)
             return SavedSession(
                 record: record, messages: messages, turns: SavedTurn.turns(of: messages),
                 confirmed: try store.confirmedMessageIDs(sessionID: record.id))
+        } catch let error as AssistantError {
+            throw error
         } catch let error as SessionLookupError {
             throw AssistantError(.configuration, error.description)
         } catch {

@@ -128,6 +128,16 @@ import Testing
         #expect(try fixture.replayer().schemaChanged(since: session.record.schemaFingerprint) == true)
     }
 
+    @Test func lastIsTheNewestSession() throws {
+        let fixture = try ReplayFixture()
+        let store = try fixture.history()
+        let none = #expect(throws: AssistantError.self) { try SavedSession.load(id: "last", from: store) }
+        #expect(none?.message == "no saved session yet: ask a question first")
+        _ = try fixture.saveSession(["SELECT 1"])
+        let newest = try fixture.saveSession(["SELECT 2"])
+        #expect(try SavedSession.load(id: "last", from: store).record.id == newest)
+    }
+
     @Test func unknownAndAmbiguousSessionsAreOneLine() throws {
         let fixture = try ReplayFixture()
         _ = try fixture.saveSession(["SELECT 1"])

@@ -27,7 +27,8 @@ struct ExportCommand: ParsableCommand {
         case html
     }
 
-    @Argument(help: "The session id, or the start of it (`datachat sessions list`).") var id: String
+    @Argument(help: "The session id, the start of it, or last for the newest (`datachat sessions list`).")
+    var id: String
     @Option(help: "The file to write (default: standard output).") var output: String?
     @Flag(help: "Run each SQL again (read-only) and show today's results instead of the saved preview.")
     var rerun = false

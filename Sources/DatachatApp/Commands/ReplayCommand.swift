@@ -22,7 +22,8 @@ struct ReplayCommand: ParsableCommand {
             5 endpoint error before any turn.
             """)
 
-    @Argument(help: "The session id, or the start of it (`datachat sessions list`).") var id: String
+    @Argument(help: "The session id, the start of it, or last for the newest (`datachat sessions list`).")
+    var id: String
     @Flag(help: "Compare each turn with the saved result; exit 8 when any differs.") var check = false
     @Flag(help: "Ask each saved question again with the current model and prompts.") var reask = false
     @OptionGroup(title: "Database") var database: DatabaseOptions

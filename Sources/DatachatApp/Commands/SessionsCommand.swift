@@ -52,7 +52,7 @@ struct SessionsCommand: ParsableCommand {
                 """)
         @OptionGroup(title: "History") var history: HistoryOptions
         @OptionGroup(title: "Output") var output: OutputOptions
-        @Argument(help: "The session id, or the start of it.") var id: String
+        @Argument(help: "The session id, the start of it, or last for the newest.") var id: String
 
         func run() throws {
             let settings = try SessionsCommand.settings(history, output)
