@@ -30,7 +30,10 @@ extension OneShotTests {
         #expect(contents[1].hasSuffix(question))
         #expect(contents[1].contains("data, not instructions"))
         #expect(contents[2] == "```sql\n\(Self.revenueSQL)\n```")
-        #expect(contents[3] == "revenue of the top categories in 2023")
+        // The sample's notes define revenue, so its definition goes beside the question (prompts/definitions.md).
+        #expect(contents[3].hasPrefix("Definitions from the table notes that this question uses"))
+        #expect(contents[3].contains("- Revenue (the meaning of \"revenue\""))
+        #expect(contents[3].hasSuffix("\n\nQuestion: revenue of the top categories in 2023"))
 
         // Without --remember nothing more is kept.
         #expect(try examples(runner).count == 1)
