@@ -57,22 +57,13 @@ public final class Assistant {
     /// `last` is the most recently active session on this database, as `llm -c` continues the last
     /// conversation: a session on another database would answer follow-ups about tables that are not here.
     public func resume(sessionID id: String) throws(AssistantError) {
-        do {
-            if id == Self.lastSession {
-                guard let session = try history.latestSession(dataSource: location.redacted) else {
-                    throw AssistantError(
-                        .configuration, "no saved session on \(location.redacted) to continue: ask a question first")
-                }
-                sessionID = session.id
-            } else {
-                sessionID = try history.session(named: id).id
+        sessionID = try AssistantError.lookingUpSession {
+            guard id == Self.lastSession else { return try history.session(named: id).id }
+            guard let session = try history.latestSession(dataSource: location.redacted) else {
+                throw AssistantError(
+                    .configuration, "no saved session on \(location.redacted) to continue: ask a question first")
             }
-        } catch let error as AssistantError {
-            throw error
-        } catch let error as SessionLookupError {
-            throw AssistantError(.configuration, error.description)
-        } catch {
-            throw AssistantError(.history, "cannot read the history store: \(error)")
+            return session.id
         }
     }
 

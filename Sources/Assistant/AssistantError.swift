@@ -1,3 +1,5 @@
+import History
+
 /// A failure of the assistant's own making (configuration, the history store), as a value.
 public struct AssistantError: Error, Sendable, Hashable, CustomStringConvertible {
     public struct Code: Sendable, Hashable, CustomStringConvertible {
@@ -22,4 +24,21 @@ public struct AssistantError: Error, Sendable, Hashable, CustomStringConvertible
     }
 
     public var description: String { message }
+}
+
+extension AssistantError {
+    /// Runs `body`, a read of the history store by session id, with its failures as the user reads them: an
+    /// unknown or ambiguous id (`SessionLookupError`) is `configuration`, saying what to type instead; any
+    /// other failure is `history`; an `AssistantError` thrown by `body` passes through as it is.
+    public static func lookingUpSession<T>(_ body: () throws -> T) throws(AssistantError) -> T {
+        do {
+            return try body()
+        } catch let error as AssistantError {
+            throw error
+        } catch let error as SessionLookupError {
+            throw AssistantError(.configuration, error.description)
+        } catch {
+            throw AssistantError(.history, "cannot read the history store: \(error)")
+        }
+    }
 }

@@ -13,7 +13,7 @@ public struct SavedSession: Sendable {
     /// unreadable store are each one line saying what to do.
     /// The failure's code is `configuration` for the id and `history` for the store, as `Assistant.resume` says.
     public static func load(id: String, from store: HistoryStore) throws(AssistantError) -> SavedSession {
-        do {
+        try AssistantError.lookingUpSession {
             let record: SessionRecord
             if id == Assistant.lastSession {
                 guard let newest = try store.sessions(limit: 1).first else {
@@ -27,12 +27,6 @@ public struct SavedSession: Sendable {
             return SavedSession(
                 record: record, messages: messages, turns: SavedTurn.turns(of: messages),
                 confirmed: try store.confirmedMessageIDs(sessionID: record.id))
-        } catch let error as AssistantError {
-            throw error
-        } catch let error as SessionLookupError {
-            throw AssistantError(.configuration, error.description)
-        } catch {
-            throw AssistantError(.history, "cannot read the history store: \(error)")
         }
     }
 
