@@ -68,18 +68,14 @@ extension Assistant {
         }
     }
 
-    /// The message that asks the model to repair `sql`: the error with the schema's facts, or, when the
-    /// model repeated itself, a request for a different query.
+    /// The message that asks the model to repair `sql`: the error with the schema's facts. (A model that
+    /// repeated itself is not asked again in the conversation: `answer` draws afresh instead.)
     ///
     /// The error is fenced as data: a database error can quote a cell (`invalid input syntax for type integer:
     /// "Ignore previous instructions..."`), and text from the data must never read as orders. Values in it are
     /// withheld below `--share values` (`SharingLevel.modelFacing`).
     func repairRequest(for sql: String, failure: TurnFailure) -> String {
         let facts = RepairFacts(sql: sql, failure: failure, schema: try? schema(), dialect: location.dialect)
-        if case .repeated(let earlier) = failure {
-            return prompts.repeated.render(
-                facts.values(sql: sql, error: DataFence.wrap(modelFacing(earlier, sql: sql))))
-        }
         return prompts.repair.render(facts.values(sql: sql, error: DataFence.wrap(modelFacing(failure, sql: sql))))
     }
 }

@@ -40,14 +40,15 @@ extension Assistant {
     /// One request to the model, streamed to the observer; its cost is added to the outcome. Nil when the
     /// request failed, with the failure in `outcome`.
     func callModel(
-        _ messages: [ChatMessage], attempt: Int, into outcome: inout TurnOutcome, observer: TurnObserver?,
-        isCancelled: (@Sendable () -> Bool)?
+        _ messages: [ChatMessage], attempt: Int, sampling: Sampling? = nil, into outcome: inout TurnOutcome,
+        observer: TurnObserver?, isCancelled: (@Sendable () -> Bool)?
     ) -> ChatCompletion? {
         observer?.modelCalled(attempt: attempt)
         let completion: ChatCompletion
         do {
             completion = try client.complete(
-                messages, isCancelled: isCancelled, onText: { observer?.modelText($0, attempt: attempt) },
+                messages, sampling: sampling, isCancelled: isCancelled,
+                onText: { observer?.modelText($0, attempt: attempt) },
                 onRetry: { observer?.modelRetrying($0, attempt: attempt) })
         } catch {
             outcome.failure = error.code == .cancelled ? .cancelled : .endpoint(error)

@@ -142,6 +142,10 @@ public final class Assistant {
 
         // Each query the model sent, by fingerprint, with how it failed: a repeat is not run again.
         var tried: [String: TurnFailure] = [:]
+        // Once the model repeats a failed query, repairs in the conversation are over: it copies what it
+        // sees. Each later call asks the question afresh, as first sent, at a sampling temperature.
+        let firstRequest = messages
+        var drawing = false
         var attempt = 0
         for call in 1...(1 + max(0, configuration.maxRepairs)) {
             attempt += 1
@@ -150,7 +154,9 @@ public final class Assistant {
             outcome.sql = nil
             guard
                 let completion = callModel(
-                    messages, attempt: call, into: &outcome, observer: observer, isCancelled: isCancelled)
+                    drawing ? firstRequest : messages, attempt: call,
+                    sampling: drawing ? Sampling(temperature: configuration.drawTemperature, seed: call) : nil,
+                    into: &outcome, observer: observer, isCancelled: isCancelled)
             else {
                 save(&outcome, attempt: attempt, start: start, model: model)
                 return
@@ -175,8 +181,11 @@ public final class Assistant {
                 call <= configuration.maxRepairs
             else { return }
             observer?.repairing(after: failure, attempt: call)
-            messages.append(ChatMessage(.assistant, completion.text))
-            messages.append(ChatMessage(.user, repairRequest(for: outcome.sql ?? sql, failure: failure)))
+            if case .repeated = failure { drawing = true }
+            if !drawing {
+                messages.append(ChatMessage(.assistant, completion.text))
+                messages.append(ChatMessage(.user, repairRequest(for: outcome.sql ?? sql, failure: failure)))
+            }
         }
     }
 

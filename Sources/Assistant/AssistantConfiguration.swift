@@ -8,6 +8,8 @@ public struct AssistantConfiguration: Sendable {
     public var maxResultBytes: Int
     /// Times a rejected or failed SQL goes back to the model for a fix (mechanical fixes do not count).
     public var maxRepairs: Int
+    /// The temperature of a fresh draw, once the model has repeated a failed query at temperature 0.
+    public var drawTemperature = 0.7
     /// Earlier turns of the session sent along, so follow-up questions make sense.
     public var historyTurns: Int
     /// False for `--sql-only`: the SQL is checked but not run.

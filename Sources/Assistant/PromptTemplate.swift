@@ -54,8 +54,6 @@ public struct PromptSet: Sendable {
     public var system: PromptTemplate
     /// Sent after a rejected or failed SQL, with the error, to ask for a corrected query.
     public var repair: PromptTemplate
-    /// Sent instead of `repair` when the model answered a repair with a query it had already sent.
-    public var repeated: PromptTemplate
     /// Sets the scene for `\explain`: put a query into plain words, with the schema and notes to hand.
     public var explain: PromptTemplate
     /// The dialect notes for the system prompt: a `## SQLite` and a `## PostgreSQL` section.
@@ -66,12 +64,11 @@ public struct PromptSet: Sendable {
     public var definitions: PromptTemplate
 
     public init(
-        system: PromptTemplate, repair: PromptTemplate, repeated: PromptTemplate, explain: PromptTemplate,
+        system: PromptTemplate, repair: PromptTemplate, explain: PromptTemplate,
         dialects: PromptTemplate, question: PromptTemplate, definitions: PromptTemplate
     ) {
         self.system = system
         self.repair = repair
-        self.repeated = repeated
         self.explain = explain
         self.dialects = dialects
         self.question = question
@@ -81,7 +78,6 @@ public struct PromptSet: Sendable {
     public static func load(from directory: String) throws(AssistantError) -> PromptSet {
         PromptSet(
             system: try .load("system.md", from: directory), repair: try .load("repair.md", from: directory),
-            repeated: try .load("repeated.md", from: directory),
             explain: try .load("explain.md", from: directory), dialects: try .load("dialects.md", from: directory),
             question: try .load("question.md", from: directory),
             definitions: try .load("definitions.md", from: directory))

@@ -59,16 +59,18 @@ extension ChatClient {
         var model: String
         var messages: [ChatMessage]
         var temperature: Double?
+        var seed: Int?
         var max_tokens: Int?
         var stream: Bool
         var stream_options: StreamOptions?
     }
 
     func requestBody(
-        _ messages: [ChatMessage], maxTokens: Int?, stream: Bool, includeUsage: Bool
+        _ messages: [ChatMessage], maxTokens: Int?, sampling: Sampling? = nil, stream: Bool, includeUsage: Bool
     ) throws(LLMError) -> [UInt8] {
         let body = RequestBody(
-            model: configuration.model, messages: messages, temperature: configuration.temperature,
+            model: configuration.model, messages: messages,
+            temperature: sampling?.temperature ?? configuration.temperature, seed: sampling?.seed,
             max_tokens: maxTokens, stream: stream,
             stream_options: stream && includeUsage ? .init(include_usage: true) : nil)
         do {

@@ -24,8 +24,10 @@ public final class ChatClient {
     /// Transient failures are retried (see `RetryPolicy`). When a retry follows text already handed to
     /// `onText`, `onRetry` says so first (`discardsText`), and the answer starts over from its beginning.
     /// `maxTokens` caps the answer; a cap the caller set is not an error when the answer reaches it.
+    /// `sampling` replaces the configured temperature for this request alone.
     public func complete(
-        _ messages: [ChatMessage], maxTokens: Int? = nil, isCancelled: (@Sendable () -> Bool)? = nil,
+        _ messages: [ChatMessage], maxTokens: Int? = nil, sampling: Sampling? = nil,
+        isCancelled: (@Sendable () -> Bool)? = nil,
         onText: ((String) -> Void)? = nil, onRetry: ((ChatRetry) -> Void)? = nil
     ) throws(LLMError) -> ChatCompletion {
         try checkKey()
@@ -38,7 +40,8 @@ public final class ChatClient {
             var delivered = false
             do {
                 var completion = try send(
-                    messages, maxTokens: maxTokens, callStart: start, deadline: deadline, isCancelled: isCancelled,
+                    messages, maxTokens: maxTokens, sampling: sampling, callStart: start, deadline: deadline,
+                    isCancelled: isCancelled,
                     onText: { text in
                         delivered = true
                         onText?(text)
@@ -101,14 +104,16 @@ public final class ChatClient {
 
     /// One request: streams the answer through the parser, or reads the one JSON body a server sent instead.
     private func send(
-        _ messages: [ChatMessage], maxTokens: Int?, callStart: ContinuousClock.Instant,
+        _ messages: [ChatMessage], maxTokens: Int?, sampling: Sampling?, callStart: ContinuousClock.Instant,
         deadline: ContinuousClock.Instant, isCancelled: (@Sendable () -> Bool)?, onText: @escaping (String) -> Void
     ) throws(LLMError) -> ChatCompletion {
         let streaming = configuration.streaming
         let request = HTTPRequest(
             method: "POST", url: chatURL(),
             headers: headers(accept: streaming ? "text/event-stream" : "application/json"),
-            body: try requestBody(messages, maxTokens: maxTokens, stream: streaming, includeUsage: !omitStreamOptions),
+            body: try requestBody(
+                messages, maxTokens: maxTokens, sampling: sampling, stream: streaming,
+                includeUsage: !omitStreamOptions),
             limits: limits(deadline: deadline), tls: tlsSettings)
         var reader = ResponseReader(host: configuration.endpointHost, apiKey: configuration.apiKey, onText: onText)
         let response: HTTPResponse
@@ -127,7 +132,8 @@ public final class ChatClient {
             {
                 omitStreamOptions = true
                 return try send(
-                    messages, maxTokens: maxTokens, callStart: callStart, deadline: deadline, isCancelled: isCancelled,
+                    messages, maxTokens: maxTokens, sampling: sampling, callStart: callStart, deadline: deadline,
+                    isCancelled: isCancelled,
                     onText: onText)
             }
             throw Self.error(for: response, configuration: configuration)

@@ -68,7 +68,7 @@ import Testing
         #expect(!repair.contains("{{"))
     }
 
-    @Test func aRepeatedQueryIsNotRunTwiceAndTheModelIsToldSo() throws {
+    @Test func aRepeatedQueryIsNotRunTwiceAndTheQuestionIsAskedAfreshAtATemperature() throws {
         let bad = "SELECT sum(total_amount) FROM sales"
         let server = try server([
             bad, "select SUM(total_amount)\n  from sales;", "SELECT sum(amount) AS total FROM sales",
@@ -80,13 +80,32 @@ import Testing
         #expect(recorder.rows == [[.real(35)]])
         let bodies = try AssistantFixture.chatBodies(server)
         #expect(bodies.count == 3)
-        let third = try #require(AssistantFixture.contents(bodies[2]).last)
-        #expect(third.hasPrefix("You sent the same query again"))
-        #expect(third.contains("no such column: total_amount"))
+        // The repair that came back as the same query is not answered with another repair (the model copies
+        // what it sees): the third request is the first, sampled.
+        #expect(AssistantFixture.contents(bodies[2]) == AssistantFixture.contents(bodies[0]))
+        #expect(AssistantFixture.contents(bodies[1]).count == AssistantFixture.contents(bodies[0]).count + 2)
+        #expect(bodies[0]["temperature"] as? Double == 0)
+        #expect(bodies[0]["seed"] == nil)
+        #expect(bodies[2]["temperature"] as? Double == 0.7)
+        #expect(bodies[2]["seed"] as? Int == 3)
         let saved = try assistant.history.messages(sessionID: outcome.sessionID)
         #expect(saved.map(\.status) == [.ok, .error, .error, .ok])
         #expect(saved[2].error?.hasPrefix("the model sent the same query again (not run)") == true)
         #expect(saved[2].executionMilliseconds == 0 || saved[2].executionMilliseconds == nil)
+    }
+
+    @Test func aDrawThatFailsIsFollowedByAnotherDrawNotARepair() throws {
+        let server = try server([
+            "SELECT a1 FROM sales", "SELECT a1 FROM sales", "SELECT a2 FROM sales", "SELECT sum(amount) FROM sales",
+        ])
+        let assistant = try fixture.makeAssistant(baseURL: server.baseURL, maxRepairs: 3)
+        let outcome = assistant.ask("total?")
+        #expect(outcome.failure == nil)
+        let bodies = try AssistantFixture.chatBodies(server)
+        #expect(bodies.count == 4)
+        #expect(AssistantFixture.contents(bodies[3]) == AssistantFixture.contents(bodies[0]))
+        #expect(bodies[2]["seed"] as? Int == 3)
+        #expect(bodies[3]["seed"] as? Int == 4)
     }
 
     @Test func twoRepairsAtMostByDefault() throws {

@@ -18,10 +18,7 @@ struct RepairFacts {
             return
         }
         var problem: ReferenceProblem?
-        switch failure {
-        case .unknownReference(let found), .repeated(.unknownReference(let found)): problem = found
-        default: problem = nil
-        }
+        if case .unknownReference(let found) = failure { problem = found }
         var tables = ReferenceChecker.check(sql, schema: schema, dialect: dialect).tablesUsed
         // The tables where the nearest names live are the ones the query may have to join.
         for name in problem?.nearest.filter(\.isLikely) ?? [] {
