@@ -4,9 +4,10 @@ import LLM
 /// One attempt's SQL from check to result, the mechanical fixes of wrong names, and the repair request
 /// that carries the schema's facts back to the model.
 extension Assistant {
-    /// Checks `sql` (guard, then references), fixes wrong names mechanically when there is exactly one
-    /// way, runs it, and saves the attempt; a fix is saved as an attempt of its own. True when the user
-    /// edited the SQL at the confirmation prompt.
+    /// Checks `sql` (guard, then references), fixes it mechanically when there is exactly one way (a wrong
+    /// name before it runs, a MySQL date function after the database says it lacks it), runs it, and saves
+    /// the attempt; a fix is saved as an attempt of its own. True when the user edited the SQL at the
+    /// confirmation prompt.
     func run(
         _ sql: String, attempt: inout Int, completion: ChatCompletion, into outcome: inout TurnOutcome,
         tried: inout [String: TurnFailure], observer: TurnObserver?, isCancelled: (@Sendable () -> Bool)?,
@@ -20,18 +21,18 @@ extension Assistant {
             outcome.failure = report.problems.first.map { .unknownReference($0) }
             fix = report.fix
         }
-        guard let fix else {
-            let userWroteSQL =
-                outcome.failure == nil
-                ? runChecked(sql, attempt: attempt, into: &outcome, observer, isCancelled) : false
-            save(
-                &outcome, attempt: attempt, start: start, model: model, completion: completion,
-                executionMilliseconds: outcome.timings.execution - executedBefore)
-            if let failure = outcome.failure { tried[SQLFingerprint.of(sql, dialect: location.dialect)] = failure }
-            return userWroteSQL
+        var userWroteSQL = false
+        if fix == nil, outcome.failure == nil {
+            userWroteSQL = runChecked(sql, attempt: attempt, into: &outcome, observer, isCancelled)
+            if !userWroteSQL, case .database(let error) = outcome.failure {
+                fix = DialectFunctions.fix(sql, after: error, dialect: location.dialect)
+            }
         }
-        save(&outcome, attempt: attempt, start: start, model: model, completion: completion)
+        save(
+            &outcome, attempt: attempt, start: start, model: model, completion: completion,
+            executionMilliseconds: outcome.timings.execution - executedBefore)
         if let failure = outcome.failure { tried[SQLFingerprint.of(sql, dialect: location.dialect)] = failure }
+        guard let fix else { return userWroteSQL }
 
         let fixed = fix.apply(to: sql)
         attempt += 1
@@ -40,7 +41,7 @@ extension Assistant {
         observer?.fixedReferences(fix.description, sql: fixed, attempt: attempt)
         outcome.failure = refusal(of: fixed) ?? unknownReference(in: fixed)
         let fixStart = outcome.timings.execution
-        let userWroteSQL =
+        userWroteSQL =
             outcome.failure == nil ? runChecked(fixed, attempt: attempt, into: &outcome, observer, isCancelled) : false
         // No model was asked: the saved content says what changed, and no model or tokens are recorded.
         save(

@@ -28,7 +28,7 @@ public struct AssistantConfiguration: Sendable {
     public var statisticsSeconds = 5.0
 
     public init(
-        maxRows: Int = 1_000, statementTimeout: Double = 30, maxResultBytes: Int = 256 << 20, maxRepairs: Int = 2,
+        maxRows: Int = 1_000, statementTimeout: Double = 30, maxResultBytes: Int = 256 << 20, maxRepairs: Int = 3,
         historyTurns: Int = 6, execute: Bool = true, previewRows: Int = 20, clientVersion: String, userName: String
     ) {
         self.maxRows = maxRows

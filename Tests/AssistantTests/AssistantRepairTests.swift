@@ -54,6 +54,24 @@ import Testing
         #expect(saved[2].rowCount == 2)
     }
 
+    @Test func aMySQLDateFunctionIsRewrittenAfterTheEnginesErrorWithoutAskingTheModel() throws {
+        let server = try server(["SELECT YEAR('2024-03-05') AS year, count(*) AS sales FROM sales"])
+        let assistant = try fixture.makeAssistant(baseURL: server.baseURL)
+        let recorder = TurnRecorder()
+        let outcome = assistant.ask("sales this year?", observer: recorder)
+        #expect(outcome.failure == nil)
+        #expect(try AssistantFixture.chatBodies(server).count == 1, "the fix asked no model")
+        #expect(recorder.fixes == ["YEAR() -> SQLite's own (SQLite has no YEAR)"])
+        #expect(recorder.rows == [[.integer(2024), .integer(3)]])
+        #expect(
+            outcome.sql == "SELECT CAST(strftime('%Y', '2024-03-05') AS INTEGER) AS year, count(*) AS sales FROM sales")
+        let saved = try assistant.history.messages(sessionID: outcome.sessionID)
+        #expect(saved.map(\.status) == [.ok, .error, .ok])
+        #expect(saved[1].error?.contains("no such function: YEAR") == true)
+        #expect(saved[2].content == "fixed: YEAR() -> SQLite's own (SQLite has no YEAR)")
+        #expect(saved[2].model == nil)
+    }
+
     @Test func theRepairRequestCarriesTheColumnsAndTheNearestNames() throws {
         let server = try server(["SELECT sum(total_amount) FROM sales", "SELECT sum(amount) AS total FROM sales"])
         let assistant = try fixture.makeAssistant(baseURL: server.baseURL)
@@ -108,8 +126,8 @@ import Testing
         #expect(bodies[3]["seed"] as? Int == 4)
     }
 
-    @Test func twoRepairsAtMostByDefault() throws {
-        #expect(AssistantConfiguration(clientVersion: "t", userName: "u").maxRepairs == 2)
+    @Test func threeRepairsAtMostByDefault() throws {
+        #expect(AssistantConfiguration(clientVersion: "t", userName: "u").maxRepairs == 3)
         let server = try server(["SELECT a1 FROM sales", "SELECT a2 FROM sales", "SELECT a3 FROM sales", "SELECT 1"])
         let assistant = try fixture.makeAssistant(baseURL: server.baseURL, maxRepairs: 2)
         let outcome = assistant.ask("total?")

@@ -126,7 +126,7 @@ struct Settings {
         } else {
             statementTimeout = 30
         }
-        maxRepairs = try environment.wholeNumber("DATACHAT_MAX_REPAIRS", allowZero: true) ?? 2
+        maxRepairs = try environment.wholeNumber("DATACHAT_MAX_REPAIRS", allowZero: true) ?? 3
         sessionID = flags.session
         tableContextPath = value(flags.tableContext, "DATACHAT_TABLE_CONTEXT")
         if let flag = flags.share {
