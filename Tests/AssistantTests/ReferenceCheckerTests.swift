@@ -65,6 +65,17 @@ import Testing
         #expect(
             fix.apply(to: sql) == "SELECT T1.status FROM orders T1 JOIN customers T2 ON T1.customer_id = T2.customer_id"
         )
+        // A move that would compare the column with itself is no fix: the join needs a table the query lacks.
+        let selfJoin =
+            "SELECT count(DISTINCT c.customer_id) FROM customers c JOIN order_items oi ON c.customer_id = oi.customer_id"
+        let found = ReferenceChecker.check(selfJoin, schema: Self.sampleSchema, dialect: .sqlite)
+        #expect(found.problems.map(\.reference) == ["oi.customer_id"])
+        #expect(found.fix == nil)
+        #expect(
+            ReferenceChecker.check(
+                "SELECT 1 FROM customers c JOIN order_items oi ON oi.customer_id = c.customer_id",
+                schema: Self.sampleSchema, dialect: .sqlite
+            ).fix == nil)
         // Both tables have `name`? No: only one may hold it, or the choice is the model's.
         #expect(
             ReferenceChecker.check(

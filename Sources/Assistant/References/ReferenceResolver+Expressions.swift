@@ -148,9 +148,26 @@ extension ReferenceResolver {
             source.reference.map(rules.key) != qualifierKey && source.isComplete
                 && source.columns.contains { rules.key(stored: $0) == column }
         }
-        guard holders.count == 1, let spelling = holders[0].referenceSpelling else { return nil }
+        guard holders.count == 1, let spelling = holders[0].referenceSpelling,
+            !wouldCompareWithItself(qualifierIndex, qualifier: holders[0].reference.map(rules.key))
+        else { return nil }
         let after = "\(spelling).\(written.split(separator: ".").last ?? "")"
         return fix(replacing: qualifierIndex, with: spelling, "\(written) -> \(after)")
+    }
+
+    /// True when `x.c` moved under `qualifier` would stand across `=` from `qualifier.c` itself: in
+    /// `c.customer_id = oi.customer_id` the join needs another table, and `c.customer_id = c.customer_id`
+    /// would run and join everything to everything.
+    private func wouldCompareWithItself(_ qualifierIndex: Int, qualifier target: String?) -> Bool {
+        let column = qualifierIndex + 2
+        guard let target, column < tokens.count, let name = tokens[column].name.map(rules.key) else { return false }
+        func isSame(_ start: Int) -> Bool {
+            guard start >= 0, start + 2 < tokens.count, tokens[start + 1].text == "." else { return false }
+            return tokens[start].name.map(rules.key) == target && tokens[start + 2].name.map(rules.key) == name
+        }
+        if qualifierIndex >= 4, tokens[qualifierIndex - 1].text == "=", isSame(qualifierIndex - 4) { return true }
+        if column + 1 < tokens.count, tokens[column + 1].text == "=", isSame(column + 2) { return true }
+        return false
     }
 
     private func used(_ scope: QueryScope) -> [Table] {
