@@ -76,6 +76,12 @@ import Testing
                 "SELECT 1 FROM customers c JOIN order_items oi ON oi.customer_id = c.customer_id",
                 schema: Self.sampleSchema, dialect: .sqlite
             ).fix == nil)
+        // The column lives one join further, in the qualified table's neighbour by foreign key: that join
+        // is named, not a table that already stands on the other side of `=`.
+        #expect(
+            found.problems.first?.message
+                == "no such column: oi.customer_id (order_items has no customer_id; orders has it: "
+                + "JOIN orders ON orders.order_id = order_items.order_id and use orders.customer_id)")
         // Both tables have `name`? No: only one may hold it, or the choice is the model's.
         #expect(
             ReferenceChecker.check(

@@ -21,6 +21,15 @@ public struct ReferenceProblem: Sendable, Hashable {
     /// The schema's table a qualifier names when the query never joined it (`customers.name` over
     /// `orders` alone): the model has to add the join.
     public var unjoinedTable: String?
+    /// For a column the qualified table lacks, the one neighbour by foreign key that has it, and the join:
+    /// the mistake is a table skipped in a chain of joins (`customers JOIN order_items` without `orders`).
+    public var joinThrough: Join?
+
+    public struct Join: Sendable, Hashable {
+        public var table: String
+        /// `orders.order_id = order_items.order_id`
+        public var condition: String
+    }
 
     /// One line in the form of the engine's own error, with what the schema says instead:
     /// `no such column: o.total_price (orders has no total_price; did you mean order_items.unit_price?)`.
@@ -29,7 +38,11 @@ public struct ReferenceProblem: Sendable, Hashable {
         switch kind {
         case .table: break
         case .column:
-            if let qualifiedTable {
+            if let qualifiedTable, let joinThrough {
+                notes.append(
+                    "\(qualifiedTable) has no \(name); \(joinThrough.table) has it: "
+                        + "JOIN \(joinThrough.table) ON \(joinThrough.condition) and use \(joinThrough.table).\(name)")
+            } else if let qualifiedTable {
                 notes.append("\(qualifiedTable) has no \(name)")
             } else if let unjoinedTable {
                 notes.append("\(unjoinedTable) is not in this query's FROM clause: join it to use \(reference)")
@@ -39,7 +52,7 @@ public struct ReferenceProblem: Sendable, Hashable {
                         + "or alias of this query")
             }
         }
-        if unjoinedTable == nil, let best = nearest.first(where: \.isLikely) {
+        if unjoinedTable == nil, joinThrough == nil, let best = nearest.first(where: \.isLikely) {
             notes.append("did you mean \(best.qualifiedName)?")
         }
         let head = "no such \(kind.rawValue): \(reference)"

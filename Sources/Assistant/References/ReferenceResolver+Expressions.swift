@@ -110,6 +110,9 @@ extension ReferenceResolver {
                 } else {
                     problem.fix = movedQualifier(qualifierIndex, column: columnKey, written: written, level: level)
                 }
+                if problem.fix == nil, let table = source.table {
+                    problem.joinThrough = joinThrough(to: table, holding: columnKey, joined: used(level))
+                }
                 record(problem)
                 return
             }
@@ -168,6 +171,30 @@ extension ReferenceResolver {
         if qualifierIndex >= 4, tokens[qualifierIndex - 1].text == "=", isSame(qualifierIndex - 4) { return true }
         if column + 1 < tokens.count, tokens[column + 1].text == "=", isSame(column + 2) { return true }
         return false
+    }
+
+    /// The one table outside the query with a foreign key to or from `table` that has the column (`orders`
+    /// for `order_items.customer_id`), and the join to it: `orders.order_id = order_items.order_id`. Asked
+    /// only when no alias move fixes the reference; none when two tables of the query hold the column (the
+    /// choice is the model's).
+    private func joinThrough(to table: Table, holding column: String, joined: [Table]) -> ReferenceProblem.Join? {
+        let holds = { (candidate: Table) in candidate.columns.contains { self.rules.key(stored: $0.name) == column } }
+        guard joined.filter(holds).count <= 1 else { return nil }
+        var joins: [ReferenceProblem.Join] = []
+        for other in schema.tables where other.name != table.name && !joined.contains(where: { $0.name == other.name })
+        {
+            guard holds(other) else { continue }
+            let outgoing = table.foreignKeys.filter { $0.referencedTable == other.name }.map { key in
+                zip(key.referencedColumns, key.columns).map { "\(other.name).\($0) = \(table.name).\($1)" }
+            }
+            let incoming = other.foreignKeys.filter { $0.referencedTable == table.name }.map { key in
+                zip(key.columns, key.referencedColumns).map { "\(other.name).\($0) = \(table.name).\($1)" }
+            }
+            for pairs in outgoing + incoming where !pairs.isEmpty {
+                joins.append(.init(table: other.name, condition: pairs.joined(separator: " AND ")))
+            }
+        }
+        return joins.count == 1 ? joins[0] : nil
     }
 
     private func used(_ scope: QueryScope) -> [Table] {
