@@ -59,7 +59,7 @@ extension HistoryStore {
                 """,
                 parameters: [
                     .text(words.map { "\($0):*" }.joined(separator: " & ")), .integer(Int64(limit)),
-                    .text("MaxFragments=1, MaxWords=16, MinWords=8, StartSel=\"\", StopSel=\"\""),
+                    .text("MaxWords=16, MinWords=8, StartSel=\"\", StopSel=\"\""),
                 ]
             ).rows
         }
@@ -71,9 +71,10 @@ extension HistoryStore {
         }
     }
 
-    /// `text` on one line (each run of white space one space), cut to `snippetLength` characters.
+    /// `text` on one line (each run of white space one space, without the fences of an answer's SQL), cut to
+    /// `snippetLength` characters.
     static func oneLine(_ text: String) -> String {
-        let line = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let line = text.split(whereSeparator: \.isWhitespace).filter { !$0.hasPrefix("```") }.joined(separator: " ")
         guard line.count > snippetLength else { return line }
         return String(line.prefix(snippetLength - 1)) + "…"
     }

@@ -36,6 +36,10 @@ extension HistoryStoreTests {
         #expect(try store.search("\" OR * NEAR( -").isEmpty, "no word: nothing, and no query syntax")
         #expect(try store.search("orders", limit: 1).count == 1)
 
+        let fenced = try turn(
+            store, question: "refund rate?", answer: "Here:\n```sql\nSELECT avg(refunded) FROM orders\n```")
+        #expect(try store.search("refunded").map(\.snippet) == ["Here: SELECT avg(refunded) FROM orders"], "no fences")
+        #expect(try store.search("refunded").map(\.sessionID) == [fenced])
         let hit = try #require(try store.search("quantity").first)
         #expect(hit.seq == 2)
         #expect(hit.role == .assistant)
@@ -58,7 +62,7 @@ extension HistoryStoreTests {
             #expect(hit.snippet.count <= HistoryStore.snippetLength)
             #expect(!hit.snippet.contains("\n"))
         }
-        #expect(hits.contains { $0.snippet.contains("which orders were refunded") })
+        #expect(hits.contains { $0.snippet.contains("orders were refunded?") })
     }
 
     /// The index follows the messages as the store writes them: a new message is found at once, and a
