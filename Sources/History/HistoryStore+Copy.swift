@@ -36,34 +36,60 @@ extension HistoryStore {
     /// same place of the same session) with other contents throws `HistoryCopyConflict` before the
     /// transaction commits, leaving the target as it was.
     ///
-    /// `progress` is told the messages done and the total after each session.
+    /// The messages are read in one pass and written in batches (COPY on PostgreSQL); only the sessions the
+    /// target already has are compared message by message. `progress` is told the messages done and the
+    /// total after each batch.
     public func copy(
         to target: HistoryStore, progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }
     ) throws -> HistoryCopyCounts {
         let total = try messageCount()
-        let sessions = try database.fetchAll(
-            "SELECT \(Self.sessionColumns) FROM chat_sessions ORDER BY created_at, id"
-        ).rows.map(Self.session(from:))
         let into = target.database
         var counts = HistoryCopyCounts()
-        var done = 0
         try target.write {
             try into.transaction {
-                for session in sessions {
-                    try copySession(session, into: into, counts: &counts)
-                    done += try copyMessages(of: session.id, into: into, counts: &counts)
-                    progress(done, total)
+                let held = Dictionary(
+                    try into.fetchAll("SELECT \(Self.sessionColumns) FROM chat_sessions").rows.map(Self.session(from:))
+                        .map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+                for session in try database.fetchAll("SELECT \(Self.sessionColumns) FROM chat_sessions").rows.map(
+                    Self.session(from:))
+                {
+                    try copySession(session, held: held[session.id], into: into, counts: &counts)
                 }
+                var batch = MessageBatch(target: into)
+                try database.query(
+                    "SELECT \(Self.messageColumns) FROM chat_messages ORDER BY session_id, seq", parameters: [],
+                    limits: .none, columns: { _ in },
+                    row: { row in
+                        let message = Self.message(from: row)
+                        if held[message.sessionID] == nil {
+                            batch.missing.append(Self.values(of: message))
+                        } else if let there = try batch.heldMessage(message) {
+                            guard there == message else {
+                                throw HistoryCopyConflict(row: "message \(message.seq) of session \(message.sessionID)")
+                            }
+                            counts.messagesPresent += 1
+                        } else {
+                            batch.missing.append(Self.values(of: message))
+                        }
+                        batch.done += 1
+                        if batch.missing.count >= MessageBatch.size || batch.done % MessageBatch.size == 0 {
+                            counts.messagesCopied += try batch.flush()
+                            progress(batch.done, total)
+                        }
+                        return true
+                    })
+                counts.messagesCopied += try batch.flush()
+                progress(batch.done, total)
                 try copyExamples(into: into, counts: &counts)
             }
         }
         return counts
     }
 
-    private func copySession(_ session: SessionRecord, into target: any Database, counts: inout HistoryCopyCounts)
-        throws
-    {
-        guard let held = try Self.session(exactly: session.id, in: target) else {
+    private func copySession(
+        _ session: SessionRecord, held: SessionRecord?, into target: any Database, counts: inout HistoryCopyCounts
+    ) throws {
+        guard let held else {
             try Self.insert(session, into: target)
             counts.sessionsCopied += 1
             return
@@ -77,39 +103,6 @@ extension HistoryStore {
                 "UPDATE chat_sessions SET updated_at = $1 WHERE id = $2",
                 parameters: [.text(session.updatedAt), .text(session.id)])
         }
-    }
-
-    /// Copies the session's messages the target lacks, in batches; returns how many the session has.
-    private func copyMessages(of sessionID: String, into target: any Database, counts: inout HistoryCopyCounts)
-        throws -> Int
-    {
-        let messages = try Self.messages(sessionID: sessionID, in: database)
-        let held = Dictionary(
-            try Self.messages(sessionID: sessionID, in: target).map { ($0.seq, $0) }, uniquingKeysWith: { a, _ in a })
-        var missing: [[DatabaseValue]] = []
-        for message in messages {
-            guard let there = held[message.seq] else {
-                missing.append(Self.values(of: message))
-                continue
-            }
-            guard there == message else {
-                throw HistoryCopyConflict(row: "message \(message.seq) of session \(sessionID)")
-            }
-            counts.messagesPresent += 1
-        }
-        for start in stride(from: 0, to: missing.count, by: 1_000) {
-            let batch = Array(missing[start..<min(start + 1_000, missing.count)])
-            // A message id the target holds in another of its sessions.
-            let ids = batch.map { $0[0] }
-            if let taken = try target.fetchAll(
-                "SELECT id FROM chat_messages WHERE id IN (\(Self.placeholders(ids.count))) LIMIT 1", parameters: ids
-            ).rows.first?.first?.stringValue {
-                throw HistoryCopyConflict(row: "message \(taken), in another session than \(sessionID)")
-            }
-            try target.insertRows(into: "chat_messages", columns: Self.messageColumnNames, rows: batch)
-        }
-        counts.messagesCopied += missing.count
-        return messages.count
     }
 
     private func copyExamples(into target: any Database, counts: inout HistoryCopyCounts) throws {
@@ -129,11 +122,45 @@ extension HistoryStore {
             counts.examplesPresent += 1
         }
     }
+}
 
-    /// The session whose id is exactly `id` (no prefix match: a copy compares rows by their ids).
-    static func session(exactly id: String, in database: any Database) throws -> SessionRecord? {
-        try database.fetchAll(
-            "SELECT \(sessionColumns) FROM chat_sessions WHERE id = $1", parameters: [.text(id)]
-        ).rows.first.map(session(from:))
+/// The messages on their way into a copy's target: the rows it lacks, written a batch at a time, and the
+/// messages of the session being read that the target already holds, to compare.
+private struct MessageBatch {
+    static let size = 1_000
+    let target: any Database
+    var missing: [[DatabaseValue]] = []
+    var done = 0
+    /// The target's messages of one session the target already has, by seq.
+    private var session: (id: String, messages: [Int: MessageRecord])?
+
+    init(target: any Database) {
+        self.target = target
+    }
+
+    /// The message the target holds at `message`'s place in its session, if any.
+    mutating func heldMessage(_ message: MessageRecord) throws -> MessageRecord? {
+        if session?.id != message.sessionID {
+            let messages = try HistoryStore.messages(sessionID: message.sessionID, in: target)
+            session = (message.sessionID, Dictionary(messages.map { ($0.seq, $0) }, uniquingKeysWith: { a, _ in a }))
+        }
+        return session?.messages[message.seq]
+    }
+
+    /// Writes the missing rows, after checking that none of their ids is taken in the target (by a message
+    /// of another session); returns how many were written.
+    mutating func flush() throws -> Int {
+        guard !missing.isEmpty else { return 0 }
+        let ids = missing.map { $0[0] }
+        if let taken = try target.fetchAll(
+            "SELECT id, session_id FROM chat_messages WHERE id IN (\(HistoryStore.placeholders(ids.count))) LIMIT 1",
+            parameters: ids
+        ).rows.first {
+            throw HistoryCopyConflict(
+                row: "message \(taken[0].stringValue ?? ""), in session \(taken[1].stringValue ?? "")")
+        }
+        try target.insertRows(into: "chat_messages", columns: HistoryStore.messageColumnNames, rows: missing)
+        defer { missing.removeAll(keepingCapacity: true) }
+        return missing.count
     }
 }
