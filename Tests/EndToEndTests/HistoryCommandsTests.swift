@@ -9,7 +9,7 @@ import Testing
 @Suite(.serialized) final class HistoryCommandsTests {
     let home = TemporaryDirectory("history-commands")
     let shop: String
-    var schemas: [String] = []
+    let schemas = PostgresSchemas()
 
     init() throws {
         shop = home.file("shop.db")
@@ -18,13 +18,6 @@ import Testing
             CREATE TABLE orders (id INTEGER PRIMARY KEY, region TEXT NOT NULL, amount INTEGER NOT NULL);
             INSERT INTO orders VALUES (1, 'north', 10), (2, 'south', 20), (3, 'north', 5);
             """)
-    }
-
-    deinit {
-        guard !schemas.isEmpty, let url = TestPostgres.url,
-            let admin = try? DatabaseConnector.open(DatabaseLocation(parsing: url), access: .readWrite)
-        else { return }
-        for schema in schemas { try? admin.execute("DROP SCHEMA IF EXISTS \(schema) CASCADE") }
     }
 
     static let script = FakeLLMServer.script(
@@ -54,16 +47,6 @@ import Testing
         for (index, question) in ["how many orders?", "orders by region", "remove the orders", "hello"].enumerated() {
             _ = try runner.run(["-q", question] + (index == 0 ? [] : ["-c"]))
         }
-    }
-
-    /// A new schema on the test PostgreSQL, for a history store there.
-    func postgresHistory() throws -> String {
-        let url = try TestPostgres.requireURL()
-        let schema = TestPostgres.uniqueSchemaName("history_commands")
-        try DatabaseConnector.open(DatabaseLocation(parsing: url), access: .readWrite).execute(
-            "CREATE SCHEMA \(schema)")
-        schemas.append(schema)
-        return TestPostgres.url(url, searchPath: schema)
     }
 
     /// Issue 15 item 8: after one 210 KB question, `sessions search orders > s.txt` wrote 10.9 MB for 53 lines,
@@ -163,7 +146,7 @@ import Testing
         let server = try FakeLLMServer(script: Self.script)
         let sqlite = runner(server)
         try askFourQuestions(sqlite)
-        let postgres = try postgresHistory()
+        let postgres = try schemas.make("history_commands").url
         let runner = sqlite
 
         let there = try runner.run(["history", "migrate", "--to", postgres])
