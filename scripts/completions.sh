@@ -18,7 +18,7 @@ bash -n "$folder/datachat.bash"
 grep -q -- '-F _datachat datachat' "$folder/datachat.bash"
 if command -v zsh >/dev/null; then zsh -n "$folder/_datachat"; fi
 if command -v fish >/dev/null; then fish -n "$folder/datachat.fish"; fi
-for command in ask sessions schema prompt sql doctor load-sample model; do
+for command in ask sessions schema prompt sql doctor load-sample model replay export stats history; do
   for file in datachat.bash _datachat datachat.fish; do
     grep -q -- "$command" "$folder/$file" || { echo "completions: $file does not know $command" >&2; exit 1; }
   done

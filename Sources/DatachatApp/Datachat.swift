@@ -12,12 +12,13 @@ public struct Datachat: ParsableCommand {
             OPENAI_API_KEY carries the key; a .env file in the working directory is read too.
 
             Exit codes: 0 answered, 2 usage or configuration, 3 SQL rejected, 4 database error, 5 endpoint error, \
-            6 the model answered in words, 7 the turn was not saved, 8 replay found a difference, 130 interrupted.
+            6 the model answered in words, 7 the turn was not saved, 8 replay (or history migrate) found a difference, 130 interrupted.
             """,
         version: Settings.version,
         subcommands: [
             AskCommand.self, SessionsCommand.self, SchemaCommand.self, PromptCommand.self, SQLCommand.self,
             DoctorCommand.self, LoadSampleCommand.self, ModelCommand.self, ReplayCommand.self, ExportCommand.self,
+            StatsCommand.self, HistoryCommand.self,
         ],
         defaultSubcommand: AskCommand.self)
 

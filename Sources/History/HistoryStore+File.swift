@@ -52,6 +52,7 @@ extension HistoryStore {
         }
         let fresh = try SQLiteDatabase(path: file.path, access: .readWrite)
         try Self.prepare(fresh)
+        if now == nil { try fresh.execute(Self.rebuildSearchIndex) }
         if now != nil, now != file.identity { try copySessions(from: old, to: fresh) }
         // Closing the old connection must not delete the new file's -wal and -shm, which have its names.
         old.keepLogFilesOnClose()

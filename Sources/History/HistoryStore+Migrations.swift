@@ -1,10 +1,19 @@
 import Databases
+import SQLGuard
 
 /// The store's schema, one numbered step at a time. A step is never edited once released: add another.
 ///
-/// The DDL is plain enough for SQLite and PostgreSQL alike: ids are UUID text, times ISO 8601 text.
+/// Steps 1 to 3 are plain enough for SQLite and PostgreSQL alike: ids are UUID text, times ISO 8601 text.
+/// Step 4, the full-text index, is each engine's own (`searchIndex`).
 extension HistoryStore {
-    static let migrations: [String] = [
+    /// Every step for `dialect`, each a list of statements run in order.
+    static func migrations(for dialect: SQLDialect) -> [[String]] {
+        sharedMigrations.map { step in
+            step.split(separator: ";").filter { !$0.allSatisfy(\.isWhitespace) }.map(String.init)
+        } + [searchIndex(dialect)]
+    }
+
+    private static let sharedMigrations: [String] = [
         """
         CREATE TABLE chat_sessions (
             id TEXT PRIMARY KEY,
@@ -68,8 +77,61 @@ extension HistoryStore {
         """,
     ]
 
+    /// 4: `sessions search` by words, ranked, instead of a LIKE scan of every message. It indexes a
+    /// message's content (the question, the model's words) and its SQL, the rows already there included, and
+    /// is kept in step by the engine itself, so no writer of the store can forget it.
+    ///
+    /// SQLite: an FTS5 table over `chat_messages` (external content, so the text is not stored twice) kept
+    /// by triggers. PostgreSQL: a generated `tsvector` column with a GIN index. Both use the engines' plain
+    /// word rules, without stemming (`unicode61`, the `simple` configuration), so a search finds the same
+    /// messages on either; PostgreSQL indexes a message's first 300,000 characters, as a `tsvector`
+    /// cannot pass 1 MB and an insert over it would fail the turn's save.
+    static func searchIndex(_ dialect: SQLDialect) -> [String] {
+        switch dialect {
+        case .sqlite:
+            return [
+                """
+                CREATE VIRTUAL TABLE chat_messages_search USING fts5(
+                    content, sql, content = 'chat_messages', content_rowid = 'rowid')
+                """,
+                """
+                CREATE TRIGGER chat_messages_search_insert AFTER INSERT ON chat_messages BEGIN
+                    INSERT INTO chat_messages_search (rowid, content, sql) VALUES (new.rowid, new.content, new.sql);
+                END
+                """,
+                """
+                CREATE TRIGGER chat_messages_search_delete AFTER DELETE ON chat_messages BEGIN
+                    INSERT INTO chat_messages_search (chat_messages_search, rowid, content, sql)
+                    VALUES ('delete', old.rowid, old.content, old.sql);
+                END
+                """,
+                """
+                CREATE TRIGGER chat_messages_search_update AFTER UPDATE OF content, sql ON chat_messages BEGIN
+                    INSERT INTO chat_messages_search (chat_messages_search, rowid, content, sql)
+                    VALUES ('delete', old.rowid, old.content, old.sql);
+                    INSERT INTO chat_messages_search (rowid, content, sql) VALUES (new.rowid, new.content, new.sql);
+                END
+                """,
+                rebuildSearchIndex,
+            ]
+        case .postgres:
+            return [
+                """
+                ALTER TABLE chat_messages ADD COLUMN search_vector tsvector GENERATED ALWAYS AS (
+                    to_tsvector('simple', left(content || ' ' || coalesce(sql, ''), 300000))) STORED
+                """,
+                "CREATE INDEX chat_messages_search ON chat_messages USING gin (search_vector)",
+            ]
+        }
+    }
+
+    /// Indexes every message again (SQLite): after the migration, and in a copy made by `VACUUM INTO`, whose
+    /// rowids SQLite does not promise to keep.
+    static let rebuildSearchIndex = "INSERT INTO chat_messages_search (chat_messages_search) VALUES ('rebuild')"
+
     /// Brings the store up to the newest schema; safe to run on every start, from many processes at once.
     static func migrate(_ database: any Database) throws {
+        let migrations = migrations(for: database.dialect)
         let current = (try? database.fetchAll("SELECT max(version) FROM schema_version"))?.rows.first?.first?.intValue
         if let current, current >= migrations.count { return }
         try database.transaction {
@@ -82,9 +144,7 @@ extension HistoryStore {
             let version =
                 try database.fetchAll("SELECT max(version) FROM schema_version").rows.first?.first?.intValue ?? 0
             for step in version..<max(version, migrations.count) {
-                for statement in migrations[step].split(separator: ";") where !statement.allSatisfy(\.isWhitespace) {
-                    try database.execute(String(statement))
-                }
+                for statement in migrations[step] { try database.execute(statement) }
                 try database.execute(
                     "INSERT INTO schema_version (version) VALUES ($1)", parameters: [.integer(Int64(step + 1))])
             }

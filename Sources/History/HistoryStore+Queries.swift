@@ -2,16 +2,20 @@ import Databases
 
 /// Reading the store back: listing, finding and deleting sessions.
 extension HistoryStore {
-    static let sessionColumns = """
-        id, title, created_at, updated_at, data_source, dialect, model, endpoint_host, user_name, client_version,
-        schema_fingerprint, replay_of
-        """
+    /// The columns of a session row, in the order `session(from:)` and `values(of:)` use.
+    static let sessionColumnNames = [
+        "id", "title", "created_at", "updated_at", "data_source", "dialect", "model", "endpoint_host", "user_name",
+        "client_version", "schema_fingerprint", "replay_of",
+    ]
+    static let sessionColumns = sessionColumnNames.joined(separator: ", ")
 
-    static let messageColumns = """
-        id, session_id, seq, role, content, sql, status, error, columns, row_count, result_hash, result_preview,
-        attempt, model, prompt_tokens, completion_tokens, first_token_ms, model_ms, execution_ms, total_ms, created_at,
-        result_set_hash
-        """
+    /// The columns of a message row, in the order `message(from:)` and `values(of:)` use.
+    static let messageColumnNames = [
+        "id", "session_id", "seq", "role", "content", "sql", "status", "error", "columns", "row_count", "result_hash",
+        "result_preview", "attempt", "model", "prompt_tokens", "completion_tokens", "first_token_ms", "model_ms",
+        "execution_ms", "total_ms", "created_at", "result_set_hash",
+    ]
+    static let messageColumns = messageColumnNames.joined(separator: ", ")
 
     /// The most recently active sessions first.
     public func sessions(limit: Int = 50) throws -> [SessionRecord] {
@@ -72,18 +76,6 @@ extension HistoryStore {
         try database.fetchAll(
             "SELECT \(Self.messageColumns) FROM chat_messages WHERE session_id = $1 ORDER BY seq",
             parameters: [.text(sessionID)]
-        ).rows.map(Self.message(from:))
-    }
-
-    /// Sessions with a question or SQL containing `text` (case-insensitive), newest first.
-    public func search(_ text: String, limit: Int = 50) throws -> [MessageRecord] {
-        try database.fetchAll(
-            """
-            SELECT \(Self.messageColumns) FROM chat_messages
-            WHERE lower(content) LIKE $1 ESCAPE '\\' OR lower(coalesce(sql, '')) LIKE $1 ESCAPE '\\'
-            ORDER BY created_at DESC LIMIT $2
-            """,
-            parameters: [.text("%" + Self.escapeLike(text.lowercased()) + "%"), .integer(Int64(limit))]
         ).rows.map(Self.message(from:))
     }
 

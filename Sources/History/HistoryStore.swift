@@ -98,17 +98,23 @@ public final class HistoryStore {
 
     static func insert(_ session: SessionRecord, into database: any Database) throws {
         try database.execute(
-            """
-            INSERT INTO chat_sessions (id, title, created_at, updated_at, data_source, dialect, model, endpoint_host,
-                user_name, client_version, schema_fingerprint, replay_of)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-            """,
-            parameters: [
-                .text(session.id), .storedText(session.title), .text(session.createdAt), .text(session.updatedAt),
-                .text(session.dataSource), .text(session.dialect), .text(session.model), .text(session.endpointHost),
-                .text(session.userName), .text(session.clientVersion), .text(session.schemaFingerprint),
-                .optional(session.replayOf),
-            ])
+            "INSERT INTO chat_sessions (\(sessionColumns)) VALUES (\(placeholders(sessionColumnNames.count)))",
+            parameters: values(of: session))
+    }
+
+    /// `session`'s values in the order of `sessionColumnNames`.
+    static func values(of session: SessionRecord) -> [DatabaseValue] {
+        [
+            .text(session.id), .storedText(session.title), .text(session.createdAt), .text(session.updatedAt),
+            .text(session.dataSource), .text(session.dialect), .text(session.model), .text(session.endpointHost),
+            .text(session.userName), .text(session.clientVersion), .text(session.schemaFingerprint),
+            .optional(session.replayOf),
+        ]
+    }
+
+    /// `$1, $2, ... $count`.
+    static func placeholders(_ count: Int) -> String {
+        (1...count).map { "$\($0)" }.joined(separator: ", ")
     }
 
     /// The insert of `append`, inside the caller's transaction.
@@ -139,23 +145,22 @@ public final class HistoryStore {
     /// Inserts `record` as it is, id and seq included.
     static func insertRecord(_ record: MessageRecord, into database: any Database) throws {
         try database.execute(
-            """
-            INSERT INTO chat_messages (id, session_id, seq, role, content, sql, status, error, columns, row_count,
-                result_hash, result_preview, attempt, model, prompt_tokens, completion_tokens, first_token_ms,
-                model_ms, execution_ms, total_ms, created_at, result_set_hash)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21,
-                $22)
-            """,
-            parameters: [
-                .text(record.id), .text(record.sessionID), .integer(Int64(record.seq)), .text(record.role.rawValue),
-                .storedText(record.content), .optionalStored(record.sql), .text(record.status.rawValue),
-                .optionalStored(record.error), .optional(record.columns.map(encodeColumns)),
-                .optional(record.rowCount), .optional(record.resultHash), .optionalStored(record.resultPreview),
-                .integer(Int64(record.attempt)), .optional(record.model), .optional(record.promptTokens),
-                .optional(record.completionTokens), .optional(record.firstTokenMilliseconds),
-                .optional(record.modelMilliseconds), .optional(record.executionMilliseconds),
-                .optional(record.totalMilliseconds), .text(record.createdAt), .optional(record.resultSetHash),
-            ])
+            "INSERT INTO chat_messages (\(messageColumns)) VALUES (\(placeholders(messageColumnNames.count)))",
+            parameters: values(of: record))
+    }
+
+    /// `record`'s values in the order of `messageColumnNames`.
+    static func values(of record: MessageRecord) -> [DatabaseValue] {
+        [
+            .text(record.id), .text(record.sessionID), .integer(Int64(record.seq)), .text(record.role.rawValue),
+            .storedText(record.content), .optionalStored(record.sql), .text(record.status.rawValue),
+            .optionalStored(record.error), .optional(record.columns.map(encodeColumns)),
+            .optional(record.rowCount), .optional(record.resultHash), .optionalStored(record.resultPreview),
+            .integer(Int64(record.attempt)), .optional(record.model), .optional(record.promptTokens),
+            .optional(record.completionTokens), .optional(record.firstTokenMilliseconds),
+            .optional(record.modelMilliseconds), .optional(record.executionMilliseconds),
+            .optional(record.totalMilliseconds), .text(record.createdAt), .optional(record.resultSetHash),
+        ]
     }
 
     /// Column names as a JSON array of strings.

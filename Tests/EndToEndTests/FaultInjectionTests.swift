@@ -8,14 +8,7 @@ import Testing
 /// SQLite files and the test PostgreSQL. Each test failed before its fix.
 @Suite(.serialized) final class FaultInjectionTests {
     let home = TemporaryDirectory("faults")
-    var schemas: [String] = []
-
-    deinit {
-        guard !schemas.isEmpty, let url = TestPostgres.url,
-            let admin = try? DatabaseConnector.open(DatabaseLocation(parsing: url), access: .readWrite)
-        else { return }
-        for schema in schemas { try? admin.execute("DROP SCHEMA IF EXISTS \(schema) CASCADE") }
-    }
+    let schemas = PostgresSchemas()
 
     static let script = FakeLLMServer.script(
         rules: [("(?i)customers", "```sql\nSELECT count(*) AS n FROM customers\n```")],
@@ -29,11 +22,7 @@ import Testing
 
     /// A new, empty schema on the test server, and the URL whose search path is it.
     func postgresSchema(_ label: String) throws -> (name: String, url: String) {
-        let url = try TestPostgres.requireURL()
-        let name = TestPostgres.uniqueSchemaName(label)
-        try DatabaseConnector.open(DatabaseLocation(parsing: url), access: .readWrite).execute("CREATE SCHEMA \(name)")
-        schemas.append(name)
-        return (name, TestPostgres.url(url, searchPath: name))
+        try schemas.make(label)
     }
 
     /// The error lines of a run, warnings left out.

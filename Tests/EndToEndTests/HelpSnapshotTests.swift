@@ -13,7 +13,7 @@ import Testing
         [], ["ask"], ["sessions"], ["sessions", "list"], ["sessions", "show"], ["sessions", "search"],
         ["sessions", "delete"], ["schema"], ["prompt"], ["sql"], ["sql", "check"], ["doctor"], ["load-sample"],
         ["model"], ["model", "setup"], ["model", "start"], ["model", "stop"], ["model", "status"], ["replay"],
-        ["export"],
+        ["export"], ["stats"], ["history"], ["history", "migrate"],
     ]
 
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()

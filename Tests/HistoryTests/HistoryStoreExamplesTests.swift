@@ -83,9 +83,7 @@ extension HistoryStoreTests {
         }
         let old = try DatabaseConnector.open(location, access: .readWrite)
         try old.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
-        for statement in HistoryStore.migrations[0].split(separator: ";") where !statement.allSatisfy(\.isWhitespace) {
-            try old.execute(String(statement))
-        }
+        for statement in HistoryStore.migrations(for: old.dialect)[0] { try old.execute(statement) }
         try old.execute("INSERT INTO schema_version (version) VALUES (1)")
         let record = session()
         try old.execute(
@@ -108,11 +106,14 @@ extension HistoryStoreTests {
 
         let store = try HistoryStore.open(location)
         let versions = try store.database.fetchAll("SELECT version FROM schema_version ORDER BY version").rows
-        #expect(versions == [[.integer(1)], [.integer(2)], [.integer(3)]])
+        #expect(versions == [[.integer(1)], [.integer(2)], [.integer(3)], [.integer(4)]])
         #expect(try store.messages(sessionID: record.id).map(\.content) == ["how many orders?", ""])
         // Version 3's columns are there, empty on the rows saved before it.
         #expect(try store.messages(sessionID: record.id).map(\.resultSetHash) == [nil, nil])
         #expect(try store.session(id: record.id)?.replayOf == nil)
+        // Version 4 indexed the rows already there.
+        #expect(try store.search("orders").map(\.seq) == [1])
+        #expect(try store.search("select").map(\.seq) == [2])
         #expect(try store.confirm(messageID: "a1")?.question == "how many orders?")
         #expect(try store.confirmedExamples(dataSource: "sqlite:/tmp/shop.db").map(\.messageID) == ["a1"])
     }

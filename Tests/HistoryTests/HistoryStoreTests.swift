@@ -60,7 +60,7 @@ enum Engine: String, CaseIterable, CustomTestStringConvertible {
         _ = try openStore(engine)
         let again = try openStore(engine)
         let versions = try again.database.fetchAll("SELECT version FROM schema_version ORDER BY version").rows
-        #expect(versions == [[.integer(1)], [.integer(2)], [.integer(3)]])
+        #expect(versions == [[.integer(1)], [.integer(2)], [.integer(3)], [.integer(4)]])
     }
 
     @Test(arguments: Engine.available) func messagesGetConsecutiveSeqAndRoundTrip(engine: Engine) throws {
@@ -104,10 +104,11 @@ enum Engine: String, CaseIterable, CustomTestStringConvertible {
         let missing = #expect(throws: SessionLookupError.self) { try store.session(named: "bbbb") }
         #expect(missing?.description == "no session bbbb: `datachat sessions list` shows them")
         #expect(try store.sessions().map(\.title) == ["second", "first"])
-        #expect(try store.search("100%").map(\.sessionID) == [second.id])
-        #expect(try store.search("1_0").isEmpty, "LIKE wildcards are literal")
+        #expect(try store.search("100%").map(\.sessionID) == [second.id], "% is no wildcard, only a separator")
+        #expect(try store.search("1_0").isEmpty, "neither is _")
         #expect(try store.deleteSession(id: second.id))
         #expect(try store.messages(sessionID: second.id).isEmpty)
+        #expect(try store.search("sellers").isEmpty, "a deleted message leaves the index")
         #expect(try store.deleteSession(id: second.id) == false)
     }
 

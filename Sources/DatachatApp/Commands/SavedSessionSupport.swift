@@ -25,6 +25,7 @@ func loadSession(_ id: String, from store: HistoryStore) throws -> SavedSession 
 }
 
 extension ExitStatus {
-    /// `replay --check` or `--reask` found a turn that differs from what was saved (DESIGN.md's codes, plus this).
+    /// `replay --check` or `--reask` found a turn that differs from what was saved, or `history migrate` a
+    /// target holding other rows under the same ids (DESIGN.md's codes, plus this).
     static let differs: Int32 = 8
 }

@@ -81,21 +81,44 @@ struct SessionsCommand: ParsableCommand {
     }
 
     struct Search: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Questions and SQL containing some text.")
+        static let configuration = CommandConfiguration(
+            abstract: "Questions, answers and SQL holding some words, best match first.",
+            discussion: """
+                Every word must appear in the message (its question, the model's words or its SQL), as a word \
+                or the start of one: `order` finds `orders`; case, punctuation and word order do not matter. \
+                Each row shows the session, the message's place in it (`datachat sessions show` shows the \
+                whole), and the words around the match on one line.
+                """)
         @OptionGroup(title: "History") var history: HistoryOptions
         @OptionGroup(title: "Output") var output: OutputOptions
-        @Argument(help: "The text to look for.") var text: String
+        @Option(help: "How many messages to show at most.") var limit = 50
+        @Argument(help: "The words to look for.") var text: String
+
+        func validate() throws {
+            if limit <= 0 { throw ValidationError("--limit must be a whole number above 0") }
+            if HistoryStore.searchWords(text).isEmpty {
+                throw ValidationError("\"\(text)\" has no word to look for (letters or digits)")
+            }
+        }
 
         func run() throws {
             let settings = try SessionsCommand.settings(history, output)
-            let messages = try openHistoryStore(settings).search(text)
-            let rows = messages.map { message -> [DatabaseValue] in
+            let hits: [SearchHit]
+            do {
+                hits = try openHistoryStore(settings).search(text, limit: limit)
+            } catch let failure as CommandFailure {
+                throw failure
+            } catch {
+                throw CommandFailure("cannot search the history store: \(error)", exitCode: ExitStatus.databaseError)
+            }
+            let rows = hits.map { hit -> [DatabaseValue] in
                 [
-                    .text(String(message.sessionID.prefix(8))), .text(message.createdAt), .text(message.role.rawValue),
-                    .text(message.sql ?? message.content),
+                    .text(String(hit.sessionID.prefix(8))), .integer(Int64(hit.seq)), .text(hit.createdAt),
+                    .text(hit.role.rawValue), .text(hit.snippet),
                 ]
             }
-            SessionsCommand.print(columns: ["session", "when", "role", "text"], rows: rows, settings: settings)
+            SessionsCommand.print(
+                columns: ["session", "seq", "when", "role", "match"], rows: rows, settings: settings)
         }
     }
 

@@ -1,0 +1,99 @@
+import Databases
+import Foundation
+import TestSupport
+import Testing
+
+@testable import History
+
+/// Full-text search (store version 4) on both engines: words, prefixes, ranking, the SQL, snippets.
+extension HistoryStoreTests {
+    /// A session of one question and its answer; returns the session's id.
+    @discardableResult
+    func turn(_ store: HistoryStore, question: String, answer: String = "", sql: String? = nil) throws -> String {
+        let record = session(title: question)
+        try store.createSession(record)
+        try store.append(MessageRecord(sessionID: record.id, role: .user, content: question, status: .pending))
+        try store.append(
+            MessageRecord(sessionID: record.id, role: .assistant, content: answer, sql: sql, status: .ok))
+        return record.id
+    }
+
+    @Test(arguments: Engine.available) func searchFindsEveryWordByItsStartBestFirst(engine: Engine) throws {
+        let store = try openStore(engine)
+        let once = try turn(store, question: "How many orders shipped late in the north region last quarter?")
+        let twice = try turn(store, question: "Orders by month: orders per region")
+        let sql = try turn(
+            store, question: "what sold best?", answer: "By quantity.",
+            sql: "SELECT product_id, sum(quantity) FROM order_items GROUP BY 1")
+        try turn(store, question: "customers per city")
+
+        #expect(try store.search("orders").map(\.sessionID) == [twice, once], "more matches in less text rank first")
+        #expect(
+            try store.search("ORDER").map(\.sessionID).sorted() == [once, twice, sql].sorted(), "order starts orders")
+        #expect(try store.search("order_items quantity").map(\.sessionID) == [sql], "the SQL is searched too")
+        #expect(try store.search("region north").map(\.sessionID) == [once], "every word, in any order")
+        #expect(try store.search("orders city").isEmpty)
+        #expect(try store.search("\" OR * NEAR( -").isEmpty, "no word: nothing, and no query syntax")
+        #expect(try store.search("orders", limit: 1).count == 1)
+
+        let fenced = try turn(
+            store, question: "refund rate?", answer: "Here:\n```sql\nSELECT avg(refunded) FROM orders\n```")
+        #expect(try store.search("refunded").map(\.snippet) == ["Here: SELECT avg(refunded) FROM orders"], "no fences")
+        #expect(try store.search("refunded").map(\.sessionID) == [fenced])
+        let hit = try #require(try store.search("quantity").first)
+        #expect(hit.seq == 2)
+        #expect(hit.role == .assistant)
+        #expect(hit.snippet.contains("quantity"))
+        #expect(!hit.snippet.contains("\n"))
+    }
+
+    /// Issue 15 item 8: one 210 KB question made `sessions search` print megabytes. A hit carries a few words
+    /// around the match on one line, never the message.
+    @Test(arguments: Engine.available) func aHugeMessageGivesASnippetOfItsMatch(engine: Engine) throws {
+        let store = try openStore(engine)
+        let filler = String(repeating: "lorem ipsum dolor sit amet\n", count: 4_000)
+        try turn(store, question: filler + "which orders were refunded? " + filler)
+        try turn(store, question: String(repeating: "x", count: 50_000) + " orders")
+        // Past what PostgreSQL indexes of a message (300,000 characters), a row is still saved.
+        try turn(store, question: String(repeating: "word\(Int.random(in: 0...9)) ", count: 80_000))
+        let hits = try store.search("orders")
+        #expect(hits.count == 2)
+        for hit in hits {
+            #expect(hit.snippet.count <= HistoryStore.snippetLength)
+            #expect(!hit.snippet.contains("\n"))
+        }
+        #expect(hits.contains { $0.snippet.contains("orders were refunded?") })
+    }
+
+    /// The index follows the messages as the store writes them: a new message is found at once, and a
+    /// session's deletion takes its messages out.
+    @Test(arguments: Engine.available) func theIndexKeepsInStepWithTheMessages(engine: Engine) throws {
+        let store = try openStore(engine)
+        let kept = try turn(store, question: "refunds by week")
+        let gone = try turn(store, question: "refunds by seller")
+        #expect(Set(try store.search("refunds").map(\.sessionID)) == [kept, gone])
+        try store.deleteSession(id: gone)
+        #expect(try store.search("refunds").map(\.sessionID) == [kept])
+        #expect(try store.search("seller").isEmpty)
+    }
+
+    @Test func searchWordsAreLettersAndDigits() {
+        #expect(HistoryStore.searchWords("Top-10 \"sellers\", 2024!") == ["top", "10", "sellers", "2024"])
+        #expect(HistoryStore.searchWords("éclair Straße") == ["éclair", "straße"])
+        #expect(HistoryStore.searchWords("%%_ *").isEmpty)
+    }
+
+    /// A SQLite history file deleted while datachat runs is written anew by `VACUUM INTO`, whose rowids SQLite
+    /// does not promise to keep: the index is built again there, so search still finds every message.
+    @Test func aRecreatedFileIsIndexedAgain() throws {
+        let store = try openStore()
+        try turn(store, question: "late deliveries by state")
+        let path = try #require({ if case .sqlite(let path) = try location(.sqlite).engine { path } else { nil } }())
+        for file in [path, path + "-wal", path + "-shm"] { try? FileManager.default.removeItem(atPath: file) }
+        try turn(store, question: "late payments")
+        #expect(try store.search("late").count == 2)
+        let integrity = try store.database.fetchAll(
+            "INSERT INTO chat_messages_search (chat_messages_search, rank) VALUES ('integrity-check', 1)")
+        #expect(integrity.rows.isEmpty)
+    }
+}
