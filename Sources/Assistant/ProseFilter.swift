@@ -51,13 +51,15 @@ public struct ProseFilter {
     }
 
     /// What is left at the end of the answer: held text, and a final newline if anything was written.
+    ///
+    /// The filter starts afresh after it, so the next answer (a repair) is read from the start of a line
+    /// outside any fence: an answer that ended on its closing fence must not leave the next one's
+    /// opening fence taken for the rest of that marker's line.
     public mutating func finish() -> String {
         var visible = ""
         if !inFence { emit(held, into: &visible) }
-        held = ""
         if wroteText { visible += "\n" }
-        pendingNewlines = 0
-        wroteText = false
+        self = ProseFilter()
         return visible
     }
 

@@ -1,0 +1,47 @@
+import Foundation
+import History
+import TestSupport
+import Testing
+
+/// What a turn looks like on the screen: repairs, wide tables, the status while the model writes, the
+/// banner on a database that cannot be opened.
+extension REPLSessionTests {
+    static let repairScript = FakeLLMServer.script(
+        rules: [
+            // The repair request quotes the failed SQL; the question itself does not.
+            [
+                "match": "revnue",
+                "reply": "```sql\nSELECT ROUND(SUM(quantity*unit_price),2) AS revenue FROM order_items\n```\n"
+                    + "Fixed the column name.",
+            ],
+            ["match": "(?i)revenue", "reply": "```sql\nSELECT SUM(revnue) FROM order_items\n```"],
+            ["match": "(?i)weather", "reply": "I cannot tell the weather from this data."],
+            [
+                "match": "(?i)slowly",
+                "reply": "Here it is:\n```sql\nSELECT count(*) AS order_count FROM orders\n```\nAll orders.",
+                "stall_after_chars": 30, "stall_ms": 3000,
+            ],
+        ])
+
+    @Test func aRepairShowsTheErrorThenTheRepairedSQLOnceAndTheModelsWords() throws {
+        let server = try FakeLLMServer(script: Self.repairScript)
+        let terminal = try start(server)
+        try terminal.enter("total revenue?")
+        try terminal.waitFor("(1 row)")
+        let screen = try terminal.waitForPrompt(count: 2)
+        #expect(screen.contains("asking the model to correct it"))
+        #expect(screen.contains("Fixed the column name."))
+        #expect(!screen.contains("```"))
+        #expect(screen.components(separatedBy: "ROUND(SUM(quantity*unit_price),2)").count - 1 == 1, "\(screen)")
+    }
+
+    @Test func anAnswerInWordsIsShownOnceAndNotAsAnError() throws {
+        let server = try FakeLLMServer(script: Self.repairScript)
+        let terminal = try start(server)
+        try terminal.enter("what is the weather?")
+        try terminal.waitFor("weather from this data.")
+        let screen = try terminal.waitForPrompt(count: 2)
+        #expect(screen.components(separatedBy: "I cannot tell the weather").count - 1 == 1, "\(screen)")
+        #expect(!screen.contains("datachat: "), "\(screen)")
+    }
+}
