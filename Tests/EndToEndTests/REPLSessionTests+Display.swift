@@ -44,4 +44,22 @@ extension REPLSessionTests {
         #expect(screen.components(separatedBy: "I cannot tell the weather").count - 1 == 1, "\(screen)")
         #expect(!screen.contains("datachat: "), "\(screen)")
     }
+
+    @Test func aTableTooWideForTheWindowIsShownExpandedWithNothingCut() throws {
+        let terminal = try start(nil, columns: 60)
+        try terminal.enter("\\sql SELECT * FROM customers ORDER BY customer_id LIMIT 3")
+        try terminal.waitFor("(3 rows)")
+        let screen = try terminal.screen(joinWrapped: false)
+        #expect(screen.contains("-[ RECORD 1 ]"), "\(screen)")
+        #expect(screen.contains("email       | julianascimento@gmail.com"), "\(screen)")
+        #expect(screen.contains("customer_id | 1\n"), "\(screen)")
+        #expect(!screen.contains("…"), "\(screen)")
+        let records = screen.split(separator: "\n").drop(while: { !$0.hasPrefix("-[ RECORD 1 ]") })
+        #expect(records.count > 21)
+        for row in records { #expect(row.count < 60, "\(row)") }
+
+        try terminal.enter("\\sql SELECT customer_id, state FROM customers ORDER BY customer_id LIMIT 2")
+        try terminal.waitFor("(2 rows)")
+        #expect(try terminal.screen().contains(" customer_id | state"))
+    }
 }
