@@ -17,6 +17,9 @@ public struct ProseFilter {
 
     public init() {}
 
+    /// True inside a fenced block: what streams now is code, held from the words (a session shows its status).
+    public var isInsideFence: Bool { inFence }
+
     /// The visible part of `delta`.
     public mutating func feed(_ delta: String) -> String {
         var visible = ""

@@ -45,6 +45,20 @@ extension REPLSessionTests {
         #expect(!screen.contains("datachat: "), "\(screen)")
     }
 
+    @Test func whileTheModelWritesSQLTheStatusStaysOnScreen() throws {
+        let server = try FakeLLMServer(script: Self.repairScript)
+        let terminal = try start(server)
+        try terminal.enter("count the orders slowly")
+        try terminal.waitFor("Here it is:")
+        let writing = try terminal.waitFor("writing SQL")
+        #expect(writing.contains("Here it is:"))
+        try terminal.waitFor("(1 row)")
+        let screen = try terminal.waitForPrompt(count: 2)
+        #expect(!screen.contains("writing SQL"), "\(screen)")
+        // The status had a line of its own under the words, and the words go on there once it is cleared.
+        #expect(screen.contains("Here it is:\nAll orders.\nSELECT count(*)"), "\(screen)")
+    }
+
     @Test func aTableTooWideForTheWindowIsShownExpandedWithNothingCut() throws {
         let terminal = try start(nil, columns: 60)
         try terminal.enter("\\sql SELECT * FROM customers ORDER BY customer_id LIMIT 3")

@@ -20,6 +20,14 @@ final class TurnDisplay: TurnObserver {
     private var destination: ResultDestination?
     private var renderer: ResultRenderer?
     private var columnCount = 0
+    /// When the model was asked: the status keeps one clock for the whole wait.
+    private var calledAt = ContinuousClock.now
+    /// Pieces of the answer so far (a streamed chunk is about a token), for the status while SQL is held.
+    private var chunks = 0
+    /// The words stopped mid-line and a status line was opened under them: the newline the words owe is paid.
+    private var brokeLine = false
+    /// True once words of this answer are on the screen.
+    private var wroteWords = false
 
     init(view: SessionView, spinner: Spinner, editor: LineEditor?) {
         self.view = view
@@ -29,14 +37,41 @@ final class TurnDisplay: TurnObserver {
     }
 
     func modelCalled(attempt: Int) {
+        calledAt = .now
+        chunks = 0
         spinner.start(attempt == 1 ? "thinking" : "correcting")
     }
 
+    /// Words show as they come; SQL is held until its fence closes (to show it highlighted), so while it
+    /// streams the status says so, with the time and the tokens so far, instead of a still screen.
     func modelText(_ delta: String, attempt: Int) {
-        spinner.stop()
+        chunks += 1
         let visible = prose.feed(delta)
-        guard !visible.isEmpty else { return }
-        screen.write(style.dim(visible))
+        if visible.isEmpty {
+            if prose.isInsideFence { showStatus("writing SQL (\(chunks) tokens)") }
+            return
+        }
+        spinner.stop()
+        writeProse(visible)
+    }
+
+    /// The status on a line of its own: words that stopped mid-line get their newline first.
+    private func showStatus(_ label: String) {
+        if !spinner.isShowing, wroteWords, !brokeLine {
+            screen.write("\n")
+            screen.flush()
+            brokeLine = true
+        }
+        spinner.start(label, since: calledAt)
+    }
+
+    private func writeProse(_ text: String) {
+        var text = text[...]
+        if brokeLine, text.first == "\n" { text = text.dropFirst() }
+        brokeLine = false
+        guard !text.isEmpty else { return }
+        wroteWords = true
+        screen.write(style.dim(String(text)))
         screen.flush()
     }
 
@@ -137,10 +172,7 @@ final class TurnDisplay: TurnObserver {
     }
 
     private func endProse() {
-        let rest = prose.finish()
-        if !rest.isEmpty {
-            screen.write(style.dim(rest))
-            screen.flush()
-        }
+        writeProse(prose.finish())
+        wroteWords = false
     }
 }
