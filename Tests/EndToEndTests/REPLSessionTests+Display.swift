@@ -76,4 +76,19 @@ extension REPLSessionTests {
         try terminal.waitFor("(2 rows)")
         #expect(try terminal.screen().contains(" customer_id | state"))
     }
+
+    @Test func theBannerSaysWhenTheDatabaseIsMissing() throws {
+        let missing = home.file("nope.db")
+        let terminal = try start(nil, environment: ["DATABASE_URL": missing])
+        let banner = try terminal.screen()
+        #expect(banner.contains("The database cannot be opened: no SQLite database at \(missing)"), "\(banner)")
+        #expect(!FileManager.default.fileExists(atPath: missing))
+        #expect(banner.components(separatedBy: "datachat> ").count - 1 == 1, "the session goes on")
+        try terminal.enter("\\q")
+        #expect(try terminal.waitForExit() == 0)
+        terminal.close()
+
+        let unreachable = try start(nil, environment: ["DATABASE_URL": "postgresql://nobody@127.0.0.1:1/none"])
+        #expect(try unreachable.screen().contains("The database cannot be opened: cannot connect to"))
+    }
 }

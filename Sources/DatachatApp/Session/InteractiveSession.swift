@@ -75,10 +75,22 @@ final class InteractiveSession {
         StandardError.write(
             "datachat \(Settings.version) on \(context.location.redacted). Ask a question, \\? for help, \\q to quit.\n"
         )
+        let style = TextStyle(enabled: view.color)
+        // Opened now, so a person learns at once that the database is missing or unreachable rather than at the
+        // first question. Each turn tries again, so the session can go on once the file or server is there.
+        do {
+            _ = try context.assistant.database()
+        } catch {
+            let reason = (error as? DatabaseError)?.message ?? "\(error)"
+            StandardError.write(
+                style.yellow(
+                    "The database cannot be opened: \(reason). Questions and \\sql try again each time; \\q quits.")
+                    + "\n")
+        }
         let llm = context.settings.llm
         if llm.requiresKey, llm.apiKey == nil {
             StandardError.write(
-                TextStyle(enabled: view.color).yellow(
+                style.yellow(
                     "No model endpoint is configured: run `\(LocalModel.setupCommand)` for a model on this machine "
                         + "(no key, no data leaves it), or set OPENAI_API_KEY for OpenAI, or OPENAI_BASE_URL for "
                         + "any OpenAI-compatible server. \\sql works meanwhile.") + "\n")
