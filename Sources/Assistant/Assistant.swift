@@ -120,7 +120,7 @@ public final class Assistant {
         let start = ContinuousClock.now
         var outcome = TurnOutcome(sessionID: sessionID ?? "", question: question)
         answer(&outcome, observer: observer, isCancelled: isCancelled, start: start)
-        outcome.timings.total = start.duration(to: .now).milliseconds
+        outcome.timings.total = outcome.timings.elapsed(since: start)
         return outcome
     }
 
@@ -186,7 +186,8 @@ public final class Assistant {
         _ sql: String, attempt: Int, into outcome: inout TurnOutcome, observer: TurnObserver?,
         isCancelled: (@Sendable () -> Bool)?
     ) -> Bool {
-        switch observer?.approve(sql, attempt: attempt) ?? .run(sql) {
+        let approval = outcome.timings.waitingOnThePerson { observer?.approve(sql, attempt: attempt) ?? .run(sql) }
+        switch approval {
         case .skip:
             outcome.failure = .declined
             return false

@@ -1,3 +1,4 @@
+import Basics
 import Databases
 
 /// Measures and prints aligned columns the way psql does: a header, a rule, right-aligned numbers,
@@ -75,7 +76,6 @@ struct TableLayout {
 
     /// `(1 row)`, `(3 rows)`, or that the row cap cut the result.
     static func footer(rows: Int, truncated: Bool) -> String {
-        if truncated { return "(\(rows) rows shown; more rows were cut by --max-rows)" }
-        return rows == 1 ? "(1 row)" : "(\(rows) rows)"
+        "(\(rows.counted("row"))\(truncated ? " shown; more rows were cut by --max-rows" : ""))"
     }
 }

@@ -77,6 +77,31 @@ extension REPLSessionTests {
         #expect(try terminal.screen().contains(" customer_id | state"))
     }
 
+    /// Time at `Run? [Y/n/e]` and in the pager is the person's: the saved timings are the model's and the query's.
+    @Test func savedTimingsLeaveOutThePromptAndThePager() throws {
+        let pager = try home.write("pager.sh", "#!/bin/sh\ncat > /dev/null\nsleep 2\necho PAGER-DONE\n")
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: pager)
+        let server = try FakeLLMServer(script: Self.script)
+        let terminal = try start(server, arguments: ["--confirm"], environment: ["PAGER": pager], rows: 20)
+        try terminal.enter("how many orders?")
+        try terminal.waitFor("Run? [Y/n/e]")
+        Thread.sleep(forTimeInterval: 2)
+        try terminal.press("Enter")
+        try terminal.waitFor("(1 row)")
+        try terminal.waitForPrompt(count: 2)
+        try terminal.enter("\\sql SELECT order_id FROM orders ORDER BY order_id LIMIT 100")
+        try terminal.waitFor("PAGER-DONE")
+        try terminal.waitForPrompt(count: 3)
+        let answers = try savedMessages().filter { $0.role == .assistant }
+        #expect(answers.count == 2)
+        for answer in answers {
+            let total = try #require(answer.totalMilliseconds)
+            let query = try #require(answer.executionMilliseconds)
+            #expect(total < 1_500, "\(answer.content): total \(total) ms")
+            #expect(query < 1_500, "\(answer.content): query \(query) ms")
+        }
+    }
+
     @Test func theBannerSaysWhenTheDatabaseIsMissing() throws {
         let missing = home.file("nope.db")
         let terminal = try start(nil, environment: ["DATABASE_URL": missing])

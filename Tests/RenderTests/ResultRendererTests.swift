@@ -95,6 +95,12 @@ import Testing
         #expect(render(.table, wide).hasPrefix(" customer_id |"), "no terminal, no limit")
     }
 
+    @Test func theFooterCountsOneRowInTheSingular() {
+        let one = QueryResult(columns: [Column(name: "n")], rows: [[.integer(1)]], truncated: true)
+        #expect(render(.table, one).hasSuffix("(1 row shown; more rows were cut by --max-rows)\n"))
+        #expect(render(.table, QueryResult(columns: [Column(name: "n")], rows: [])).hasSuffix("(0 rows)\n"))
+    }
+
     @Test func realsPrintLikeSQLiteShell() {
         #expect(ValueFormatter.format(0.1 + 0.2) == "0.3")
         #expect(ValueFormatter.format(1234567.8900000001) == "1234567.89")

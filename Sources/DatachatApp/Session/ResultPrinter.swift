@@ -67,7 +67,7 @@ final class ResultPrinter: TurnObserver {
         renderer?.finish(truncated: truncated)
         renderer = nil
         if truncated, options.format != .table {
-            StandardError.write("datachat: showing the first \(rowCount) rows; raise --max-rows for more\n")
+            StandardError.write("datachat: showing the first \(rowCount.counted("row")); raise --max-rows for more\n")
         }
     }
 }

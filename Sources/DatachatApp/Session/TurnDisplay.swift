@@ -150,7 +150,7 @@ final class TurnDisplay: TurnObserver {
         renderer = nil
         destination = nil
         if truncated, view.format != .table {
-            StandardError.write("datachat: showing the first \(rowCount) rows; raise --max-rows for more\n")
+            StandardError.write("datachat: showing the first \(rowCount.counted("row")); raise --max-rows for more\n")
         }
     }
 
