@@ -53,6 +53,9 @@ import Testing
         #expect(lines[2].hasPrefix(" Perfume "))
         #expect(lines[2].hasSuffix("564907.5"))
         #expect(lines.last == "(5 rows)")
+        // The model's words go to standard error when it is a file too (`2>log`), without the SQL block.
+        #expect(result.stderr == "Here is the query.\nRevenue excludes freight.\n", "\(result.stderr)")
+        #expect(!result.stdout.contains("Revenue excludes"))
 
         let messages = try savedMessages(runner)
         #expect(messages.map(\.role) == [.user, .assistant])
