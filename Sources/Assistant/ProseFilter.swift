@@ -86,4 +86,13 @@ extension ProseFilter {
         var filter = ProseFilter()
         return (filter.feed(reply) + filter.finish()).trimmed()
     }
+
+    /// What to show of an answer in words (no SQL in it): its prose or, when the model put all of its words
+    /// in a block, the block's lines without the fence markers, so such an answer is never shown as nothing.
+    public static func words(ofAnswerInWords reply: String) -> String {
+        let words = prose(of: reply)
+        guard words.isEmpty else { return words }
+        return reply.split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { CodeFence.language(ofLine: $0) == nil }.joined(separator: "\n").trimmed()
+    }
 }

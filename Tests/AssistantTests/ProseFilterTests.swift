@@ -23,6 +23,11 @@ import Testing
         #expect(filter.feed(repair) + filter.finish() == "Fixed the column name.\n")
     }
 
+    @Test func anAnswerInWordsAllInABlockIsShownWithoutTheFence() {
+        #expect(ProseFilter.words(ofAnswerInWords: "```\nNo table has it.\n```\n") == "No table has it.")
+        #expect(ProseFilter.words(ofAnswerInWords: "Ask me again.\n```text\nnote\n```") == "Ask me again.")
+    }
+
     @Test func aFenceIsWhatTheExtractorCallsAFence() {
         // Indented by a tab: the extractor takes the block's SQL, so the words must not show it.
         let reply = "Here:\n\t```sql\nSELECT 2\n\t```\n"

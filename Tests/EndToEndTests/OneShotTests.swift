@@ -23,6 +23,7 @@ import Testing
             ("(?i)drop", "```sql\nDROP TABLE orders;\n```"),
             ("(?i)two statements", "```sql\nSELECT 1; SELECT 2\n```"),
             ("(?i)hello", "Hello! Ask me about the shop's data."),
+            ("(?i)forecast", "```\nNo table holds a forecast.\n```"),
             ("(?i)typo|query failed|same query", "```sql\nSELECT no_such_column FROM orders\n```"),
             (
                 "(?i)alias mixup",
@@ -131,6 +132,10 @@ import Testing
         #expect(saved.map(\.status) == [.noSQL, .noSQL])
         #expect(saved[1].content == "Hello! Ask me about the shop's data.")
         #expect(saved[1].error == nil)
+
+        let fenced = try runner.run(["-q", "the forecast?"])
+        #expect(fenced.status == 6)
+        #expect(fenced.stderr == "No table holds a forecast.\n", "words in a block are words")
     }
 
     @Test func aWrongAliasIsFixedWithoutAskingAndTheUserIsTold() throws {

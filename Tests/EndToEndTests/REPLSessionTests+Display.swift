@@ -16,6 +16,7 @@ extension REPLSessionTests {
             ],
             ["match": "(?i)revenue", "reply": "```sql\nSELECT SUM(revnue) FROM order_items\n```"],
             ["match": "(?i)weather", "reply": "I cannot tell the weather from this data."],
+            ["match": "(?i)forecast", "reply": "```\nNo table holds a forecast.\n```"],
             [
                 "match": "(?i)slowly",
                 "reply": "Here it is:\n```sql\nSELECT count(*) AS order_count FROM orders\n```\nAll orders.",
@@ -43,6 +44,13 @@ extension REPLSessionTests {
         let screen = try terminal.waitForPrompt(count: 2)
         #expect(screen.components(separatedBy: "I cannot tell the weather").count - 1 == 1, "\(screen)")
         #expect(!screen.contains("datachat: "), "\(screen)")
+
+        // Words the model put in a block are still its answer: shown, once, without the fence.
+        try terminal.enter("and the forecast?")
+        let fenced = try terminal.waitForPrompt(count: 3)
+        #expect(fenced.components(separatedBy: "No table holds a forecast.").count - 1 == 1, "\(fenced)")
+        #expect(!fenced.contains("```"))
+        #expect(!fenced.contains("datachat: "), "\(fenced)")
     }
 
     @Test func whileTheModelWritesSQLTheStatusStaysOnScreen() throws {

@@ -146,7 +146,7 @@ final class InteractiveSession {
                 spinner.tick()
                 return Interrupt.isRaised
             }
-            display.end()
+            display.end(outcome)
         } else {
             let output = FileOutput.standardOutput()
             let printer = ResultPrinter(settings: context.settings, output: output, explain: false, format: view.format)

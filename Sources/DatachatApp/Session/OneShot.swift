@@ -21,6 +21,9 @@ struct OneShot {
         // exit 6 still tells a script there is no result.
         if !outcome.isAnswerInWords {
             StandardError.error(failure.message + Self.hint(for: failure, settings: context.settings))
+        } else if let reply = outcome.reply, ProseFilter.prose(of: reply).isEmpty {
+            // All of the words were in a block, which the printer leaves out as it would SQL.
+            StandardError.write(ProseFilter.words(ofAnswerInWords: reply) + "\n")
         }
         // Exit 6 is an answer in words, with no `datachat:` line: nothing to remember, nothing to say.
         if remember, !outcome.isAnswerInWords {

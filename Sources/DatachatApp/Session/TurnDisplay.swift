@@ -28,6 +28,8 @@ final class TurnDisplay: TurnObserver {
     private var brokeLine = false
     /// True once words of this answer are on the screen.
     private var wroteWords = false
+    /// True once any words of the turn were shown.
+    private var showedWords = false
 
     init(view: SessionView, spinner: Spinner, editor: LineEditor?) {
         self.view = view
@@ -71,6 +73,7 @@ final class TurnDisplay: TurnObserver {
         brokeLine = false
         guard !text.isEmpty else { return }
         wroteWords = true
+        showedWords = true
         screen.write(style.dim(String(text)))
         screen.flush()
     }
@@ -163,12 +166,16 @@ final class TurnDisplay: TurnObserver {
         }
     }
 
-    /// Clears whatever the turn left on the screen's last line.
-    func end() {
+    /// Clears whatever the turn left on the screen's last line; an answer in words that streamed as nothing
+    /// (all of it in a block) is shown now.
+    func end(_ outcome: TurnOutcome) {
         spinner.stop()
         endProse()
         destination?.finish()
         destination = nil
+        if outcome.isAnswerInWords, !showedWords, let reply = outcome.reply {
+            writeProse(ProseFilter.words(ofAnswerInWords: reply) + "\n")
+        }
     }
 
     private func endProse() {
