@@ -56,15 +56,27 @@ public final class Assistant {
     ///
     /// `last` is the most recently active session on this database, as `llm -c` continues the last
     /// conversation: a session on another database would answer follow-ups about tables that are not here.
-    public func resume(sessionID id: String) throws(AssistantError) {
-        sessionID = try AssistantError.lookingUpSession {
-            guard id == Self.lastSession else { return try history.session(named: id).id }
+    /// Returns the session; a named one may have been saved on another database (`otherDatabaseWarning`).
+    @discardableResult
+    public func resume(sessionID id: String) throws(AssistantError) -> SessionRecord {
+        let session = try AssistantError.lookingUpSession {
+            guard id == Self.lastSession else { return try history.session(named: id) }
             guard let session = try history.latestSession(dataSource: location.redacted) else {
                 throw AssistantError(
                     .configuration, "no saved session on \(location.redacted) to continue: ask a question first")
             }
-            return session.id
+            return session
         }
+        sessionID = session.id
+        return session
+    }
+
+    /// What to tell the user when `session` was saved on another database than this one: it goes on here,
+    /// with earlier turns whose tables and SQL were that database's. Nil when it is the same database.
+    public func otherDatabaseWarning(for session: SessionRecord) -> String? {
+        guard session.dataSource != location.redacted else { return nil }
+        return "session \(session.id.prefix(8)) was saved on \(session.dataSource); it continues on "
+            + "\(location.redacted), where its earlier answers may not apply"
     }
 
     /// Opens a new session now, recording the session it asks again (`replay --reask`), and makes it current.

@@ -138,6 +138,23 @@ import Testing
         #expect(fenced.stderr == "No table holds a forecast.\n", "words in a block are words")
     }
 
+    @Test func aSessionContinuedOnAnotherDatabaseIsWarnedAbout() throws {
+        let server = try FakeLLMServer(script: Self.script)
+        let runner = runner(server)
+        #expect(try runner.run(["-q", "how many orders?"]).status == 0)
+        let id = try #require(try savedMessages(runner).first?.sessionID)
+        let other = home.file("other.db")
+        try DatabaseConnector.open(DatabaseLocation(sqlitePath: other), access: .readWrite).execute(
+            "CREATE TABLE orders (order_id INTEGER PRIMARY KEY)")
+        let result = try runner.run(["-q", "how many orders?", "--session", id, "--database-url", other])
+        #expect(result.status == 0, "\(result.stderr)")
+        let warning = result.stderr.split(separator: "\n").first.map(String.init) ?? ""
+        #expect(warning.hasPrefix("datachat: warning: session \(id.prefix(8)) was saved on sqlite:"), "\(warning)")
+        #expect(warning.contains("it continues on sqlite:\(other)"), "\(warning)")
+        let same = try runner.run(["-q", "how many orders?", "--session", id])
+        #expect(!same.stderr.contains("warning"), "\(same.stderr)")
+    }
+
     @Test func aWrongAliasIsFixedWithoutAskingAndTheUserIsTold() throws {
         let server = try FakeLLMServer(script: Self.script)
         let runner = runner(server)
