@@ -62,7 +62,7 @@ extension InteractiveSession {
     }
 
     func say(_ text: String) {
-        let output = FileOutput.standardOutput()
+        let output = answerOutput()
         output.write(text)
         output.flush()
     }
@@ -72,7 +72,7 @@ extension InteractiveSession {
         let options = RenderOptions(
             format: view.format, color: view.color, terminalWidth: Terminal.outputIsTerminal ? Terminal.width : nil,
             showRowCount: false)
-        let output = FileOutput.standardOutput()
+        let output = answerOutput()
         ResultRenderer.render(
             QueryResult(
                 columns: columns.map { Column(name: $0) },

@@ -21,6 +21,7 @@ final class InteractiveSession {
     /// The schema for completion, read once.
     private let schemaSource: SchemaSource
     private let input = StandardInputLines()
+    private let separator = AnswerSeparator()
     private var lastFailureCode = ExitStatus.answered
 
     static let prompt = "datachat> "
@@ -148,7 +149,7 @@ final class InteractiveSession {
             }
             display.end(outcome)
         } else {
-            let output = FileOutput.standardOutput()
+            let output = answerOutput()
             let printer = ResultPrinter(settings: context.settings, output: output, explain: false, format: view.format)
             outcome = turn(printer, Interrupt.check)
             // An answer in words only (\explain, or the model's question back) has no rows for the printer to show.
@@ -168,6 +169,13 @@ final class InteractiveSession {
         // The model's words were the answer (streamed, or printed above): not an error.
         if outcome.isAnswerInWords { return }
         StandardError.error(failure.message)
+    }
+}
+
+extension InteractiveSession {
+    /// Standard output for one answer: on a pipe, a blank line first when an answer came before it.
+    func answerOutput() -> TextOutput {
+        isInteractive ? FileOutput.standardOutput() : separator.output(separating: view.format != .jsonl)
     }
 }
 
