@@ -140,12 +140,15 @@ import Testing
 
     @Test func aSessionContinuedOnAnotherDatabaseIsWarnedAbout() throws {
         let server = try FakeLLMServer(script: Self.script)
-        let runner = runner(server)
+        // Two small files rather than the sample, which every test's home would build again.
+        let (first, other) = (home.file("first.db"), home.file("other.db"))
+        for path in [first, other] {
+            try DatabaseConnector.open(DatabaseLocation(sqlitePath: path), access: .readWrite).execute(
+                "CREATE TABLE orders (order_id INTEGER PRIMARY KEY)")
+        }
+        let runner = runner(server, ["DATABASE_URL": first])
         #expect(try runner.run(["-q", "how many orders?"]).status == 0)
         let id = try #require(try savedMessages(runner).first?.sessionID)
-        let other = home.file("other.db")
-        try DatabaseConnector.open(DatabaseLocation(sqlitePath: other), access: .readWrite).execute(
-            "CREATE TABLE orders (order_id INTEGER PRIMARY KEY)")
         let result = try runner.run(["-q", "how many orders?", "--session", id, "--database-url", other])
         #expect(result.status == 0, "\(result.stderr)")
         let warning = result.stderr.split(separator: "\n").first.map(String.init) ?? ""
