@@ -56,7 +56,7 @@ public final class Assistant {
     ///
     /// `last` is the most recently active session on this database, as `llm -c` continues the last
     /// conversation: a session on another database would answer follow-ups about tables that are not here.
-    /// Returns the session; a named one may have been saved on another database (`otherDatabaseWarning`).
+    /// A session named by its id may be on another database: the caller says so (`otherDatabaseWarning`).
     @discardableResult
     public func resume(sessionID id: String) throws(AssistantError) -> SessionRecord {
         let session = try AssistantError.lookingUpSession {
