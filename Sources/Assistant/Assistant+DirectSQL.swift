@@ -30,7 +30,7 @@ extension Assistant {
             }
             save(&outcome, attempt: 1, start: start, model: nil, executionMilliseconds: outcome.timings.execution)
         }
-        outcome.timings.total = start.duration(to: .now).milliseconds
+        outcome.timings.total = outcome.timings.elapsed(since: start)
         return outcome
     }
 }

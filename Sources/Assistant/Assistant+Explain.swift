@@ -34,7 +34,7 @@ extension Assistant {
                 save(&outcome, attempt: 1, start: start, model: model)
             }
         }
-        outcome.timings.total = start.duration(to: .now).milliseconds
+        outcome.timings.total = outcome.timings.elapsed(since: start)
         return outcome
     }
 

@@ -81,6 +81,8 @@ extension Assistant {
     ) {
         let clock = ContinuousClock()
         let start = clock.now
+        // Rendering a row can block on a pager the person is reading: that time is theirs, not the query's.
+        let waitedBefore = outcome.timings.waiting
         preview = PreviewCollector(limit: configuration.previewRows)
         let limits = QueryLimits(
             maxRows: configuration.maxRows, timeoutSeconds: configuration.statementTimeout,
@@ -92,24 +94,27 @@ extension Assistant {
                 columns: { names in
                     columns = names
                     self.preview.begin(columns: names)
-                    observer?.resultStarted(columns: names)
+                    outcome.timings.waitingOnThePerson { observer?.resultStarted(columns: names) }
                 },
                 row: { values in
                     self.preview.add(values)
-                    observer?.resultRow(values)
+                    outcome.timings.waitingOnThePerson { observer?.resultRow(values) }
                     return true
                 })
             outcome.columns = columns
             outcome.rowCount = stats.rowCount
             outcome.truncated = stats.truncated
-            observer?.resultFinished(rowCount: stats.rowCount, truncated: stats.truncated)
+            outcome.timings.waitingOnThePerson {
+                observer?.resultFinished(rowCount: stats.rowCount, truncated: stats.truncated)
+            }
         } catch let error as DatabaseError {
             outcome.failure = error.code == .cancelled ? .cancelled : .database(error)
             if error.code == .connectionLost { connection = nil }
         } catch {
             outcome.failure = .database(DatabaseError(.statementFailed, "\(error)", sql: sql))
         }
-        outcome.timings.execution += start.duration(to: clock.now).milliseconds
+        outcome.timings.execution +=
+            start.duration(to: clock.now).milliseconds - (outcome.timings.waiting - waitedBefore)
     }
 
     /// Saves the question as `pending` (its turn settles it), opening the session with it when there is none.
@@ -159,7 +164,7 @@ extension Assistant {
             completionTokens: completion?.usage.completionTokens,
             firstTokenMilliseconds: completion.map { $0.firstByteSeconds * 1000 },
             modelMilliseconds: completion.map { $0.totalSeconds * 1000 }, executionMilliseconds: executionMilliseconds,
-            totalMilliseconds: start.duration(to: ContinuousClock.now).milliseconds)
+            totalMilliseconds: outcome.timings.elapsed(since: start))
         if succeeded {
             record.columns = outcome.columns.map(\.name)
             record.rowCount = outcome.rowCount

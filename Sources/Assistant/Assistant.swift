@@ -56,15 +56,27 @@ public final class Assistant {
     ///
     /// `last` is the most recently active session on this database, as `llm -c` continues the last
     /// conversation: a session on another database would answer follow-ups about tables that are not here.
-    public func resume(sessionID id: String) throws(AssistantError) {
-        sessionID = try AssistantError.lookingUpSession {
-            guard id == Self.lastSession else { return try history.session(named: id).id }
+    /// A session named by its id may be on another database: the caller says so (`otherDatabaseWarning`).
+    @discardableResult
+    public func resume(sessionID id: String) throws(AssistantError) -> SessionRecord {
+        let session = try AssistantError.lookingUpSession {
+            guard id == Self.lastSession else { return try history.session(named: id) }
             guard let session = try history.latestSession(dataSource: location.redacted) else {
                 throw AssistantError(
                     .configuration, "no saved session on \(location.redacted) to continue: ask a question first")
             }
-            return session.id
+            return session
         }
+        sessionID = session.id
+        return session
+    }
+
+    /// What to tell the user when `session` was saved on another database than this one: it goes on here,
+    /// with earlier turns whose tables and SQL were that database's. Nil when it is the same database.
+    public func otherDatabaseWarning(for session: SessionRecord) -> String? {
+        guard session.dataSource != location.redacted else { return nil }
+        return "session \(session.id.prefix(8)) was saved on \(session.dataSource); it continues on "
+            + "\(location.redacted), where its earlier answers may not apply"
     }
 
     /// Opens a new session now, recording the session it asks again (`replay --reask`), and makes it current.
@@ -120,7 +132,7 @@ public final class Assistant {
         let start = ContinuousClock.now
         var outcome = TurnOutcome(sessionID: sessionID ?? "", question: question)
         answer(&outcome, observer: observer, isCancelled: isCancelled, start: start)
-        outcome.timings.total = start.duration(to: .now).milliseconds
+        outcome.timings.total = outcome.timings.elapsed(since: start)
         return outcome
     }
 
@@ -195,7 +207,8 @@ public final class Assistant {
         _ sql: String, attempt: Int, into outcome: inout TurnOutcome, observer: TurnObserver?,
         isCancelled: (@Sendable () -> Bool)?
     ) -> Bool {
-        switch observer?.approve(sql, attempt: attempt) ?? .run(sql) {
+        let approval = outcome.timings.waitingOnThePerson { observer?.approve(sql, attempt: attempt) ?? .run(sql) }
+        switch approval {
         case .skip:
             outcome.failure = .declined
             return false

@@ -17,6 +17,9 @@ public struct ProseFilter {
 
     public init() {}
 
+    /// True inside a fenced block: what streams now is code, held from the words (a session shows its status).
+    public var isInsideFence: Bool { inFence }
+
     /// The visible part of `delta`.
     public mutating func feed(_ delta: String) -> String {
         var visible = ""
@@ -51,13 +54,15 @@ public struct ProseFilter {
     }
 
     /// What is left at the end of the answer: held text, and a final newline if anything was written.
+    ///
+    /// The filter starts afresh after it, so the next answer (a repair) is read from the start of a line
+    /// outside any fence: an answer that ended on its closing fence must not leave the next one's
+    /// opening fence taken for the rest of that marker's line.
     public mutating func finish() -> String {
         var visible = ""
         if !inFence { emit(held, into: &visible) }
-        held = ""
         if wroteText { visible += "\n" }
-        pendingNewlines = 0
-        wroteText = false
+        self = ProseFilter()
         return visible
     }
 
@@ -80,5 +85,14 @@ extension ProseFilter {
     public static func prose(of reply: String) -> String {
         var filter = ProseFilter()
         return (filter.feed(reply) + filter.finish()).trimmed()
+    }
+
+    /// What to show of an answer in words (no SQL in it): its prose or, when the model put all of its words
+    /// in a block, the block's lines without the fence markers, so such an answer is never shown as nothing.
+    public static func words(ofAnswerInWords reply: String) -> String {
+        let words = prose(of: reply)
+        guard words.isEmpty else { return words }
+        return reply.split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { CodeFence.language(ofLine: $0) == nil }.joined(separator: "\n").trimmed()
     }
 }

@@ -1,3 +1,4 @@
+import Basics
 import Databases
 import History
 import LLM
@@ -59,12 +60,27 @@ public enum TurnFailure: Error, Sendable {
     }
 }
 
-/// Milliseconds spent in each part of a turn.
+/// Milliseconds spent in each part of a turn: the model's and the database's time, never the person's.
 public struct TurnTimings: Sendable, Hashable {
     public var firstToken: Double?
     public var model: Double = 0
     public var execution: Double = 0
     public var total: Double = 0
+    /// Time the turn waited on the person: at the confirmation prompt, reading a result in the pager. Kept out
+    /// of `execution` and `total`, which would otherwise say `8 rows in 8088 ms` for a query of a few.
+    public var waiting: Double = 0
+
+    /// Milliseconds from `start` until now that were the turn's own, the person's time taken out.
+    public func elapsed(since start: ContinuousClock.Instant) -> Double {
+        start.duration(to: .now).milliseconds - waiting
+    }
+
+    /// Runs `call`, which may wait on the person (a prompt, a pager), counting its time as `waiting`.
+    public mutating func waitingOnThePerson<T>(_ call: () throws -> T) rethrows -> T {
+        let start = ContinuousClock.now
+        defer { waiting += start.duration(to: .now).milliseconds }
+        return try call()
+    }
 }
 
 /// What one question came to.

@@ -31,19 +31,4 @@ public enum DisplayWidth {
             return false
         }
     }
-
-    /// `text` cut to at most `width` columns, ending in "…" when it was cut.
-    public static func truncate(_ text: String, to width: Int) -> String {
-        guard of(text) > width else { return text }
-        guard width > 1 else { return width == 1 ? "…" : "" }
-        var result = ""
-        var used = 0
-        for character in text {
-            let next = of(character)
-            if used + next > width - 1 { break }
-            result.append(character)
-            used += next
-        }
-        return result + "…"
-    }
 }

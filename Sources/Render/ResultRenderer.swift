@@ -62,7 +62,17 @@ public final class ResultRenderer {
     public func finish(truncated: Bool = false) {
         switch options.format {
         case .json: output.write(rowCount == 0 ? "]\n" : "\n]\n")
-        case .table: TableLayout(columns: columns, rows: rows, options: options).write(to: output, truncated: truncated)
+        case .table:
+            let table = TableLayout(columns: columns, rows: rows, options: options)
+            if table.fits {
+                table.write(to: output, truncated: truncated)
+            } else {
+                // Wider than the window: one record a block, as psql's `\x auto`, with the table's footer.
+                writeExpanded()
+                if options.showRowCount, !rows.isEmpty {
+                    output.write(TableLayout.footer(rows: rows.count, truncated: truncated) + "\n")
+                }
+            }
         case .expanded: writeExpanded()
         case .markdown: writeMarkdown()
         default: break

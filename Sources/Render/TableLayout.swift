@@ -1,11 +1,32 @@
+import Basics
 import Databases
 
 /// Measures and prints aligned columns the way psql does: a header, a rule, right-aligned numbers,
-/// and a "(N rows)" footer. Columns shrink, widest first, to fit the terminal.
+/// and a "(N rows)" footer.
+///
+/// Nothing is ever cut: a table wider than the terminal is not printed as a table at all (`fits`), and
+/// the renderer shows it expanded instead, as psql's `\x auto` does. Cut cells lost data, and cut headers
+/// (`custome…`) could make two columns read the same.
 struct TableLayout {
     let columns: [Column]
-    let rows: [[DatabaseValue]]
-    let options: RenderOptions
+    private let cells: [[String?]]
+    private let rightAligned: [Bool]
+    private let widths: [Int]
+    private let options: RenderOptions
+
+    init(columns: [Column], rows: [[DatabaseValue]], options: RenderOptions) {
+        self.columns = columns
+        self.options = options
+        cells = rows.map { row in row.map { ValueFormatter.text($0).map(Self.visible) } }
+        rightAligned = columns.indices.map { index in rows.contains { ValueFormatter.isNumeric($0[index]) } }
+        var widths = columns.map { DisplayWidth.of($0.name) }
+        for row in cells {
+            for (index, cell) in row.enumerated() {
+                widths[index] = max(widths[index], DisplayWidth.of(cell ?? "NULL"))
+            }
+        }
+        self.widths = widths
+    }
 
     /// Control characters would break the alignment: newlines show as ↵, other controls as spaces.
     static func visible(_ text: String) -> String {
@@ -22,31 +43,24 @@ struct TableLayout {
         return result
     }
 
+    /// The columns a line of the table takes: the cells, a space either side of each, and the separators.
+    var lineWidth: Int { widths.reduce(0, +) + 3 * max(0, widths.count - 1) + 2 }
+
+    /// True when every line fits the terminal (always when the output is not one).
+    var fits: Bool { options.terminalWidth.map { lineWidth <= $0 } ?? true }
+
     func write(to output: TextOutput, truncated: Bool) {
         let style = TextStyle(enabled: options.color)
-        let cells: [[String?]] = rows.map { row in row.map { ValueFormatter.text($0).map(Self.visible) } }
-        let rightAligned = columns.indices.map { index in
-            rows.contains { ValueFormatter.isNumeric($0[index]) }
-        }
-        var widths = columns.map { DisplayWidth.of($0.name) }
-        for row in cells {
-            for (index, cell) in row.enumerated() {
-                widths[index] = max(widths[index], DisplayWidth.of(cell ?? "NULL"))
-            }
-        }
-        fit(&widths)
-
         func pad(_ text: String, _ index: Int, styled: String? = nil) -> String {
-            let cut = DisplayWidth.truncate(text, to: widths[index])
-            let fill = String(repeating: " ", count: max(0, widths[index] - DisplayWidth.of(cut)))
-            let shown = styled.map { _ in cut == text ? styled! : cut } ?? cut
+            let fill = String(repeating: " ", count: max(0, widths[index] - DisplayWidth.of(text)))
+            let shown = styled ?? text
             return rightAligned[index] ? fill + shown : shown + fill
         }
         let header = columns.enumerated().map { index, column in
-            let name = DisplayWidth.truncate(column.name, to: widths[index])
-            let fill = widths[index] - DisplayWidth.of(name)
+            let fill = widths[index] - DisplayWidth.of(column.name)
             let left = fill / 2
-            return String(repeating: " ", count: left) + style.bold(name) + String(repeating: " ", count: fill - left)
+            return String(repeating: " ", count: left) + style.bold(column.name)
+                + String(repeating: " ", count: fill - left)
         }
         output.write(" " + header.joined(separator: " | ") + "\n")
         output.write(widths.map { String(repeating: "-", count: $0 + 2) }.joined(separator: "+") + "\n")
@@ -57,17 +71,11 @@ struct TableLayout {
             output.write(" " + line.joined(separator: " | ") + "\n")
         }
         guard options.showRowCount else { return }
-        let count = rows.count == 1 ? "(1 row)" : "(\(rows.count) rows)"
-        output.write(truncated ? "(\(rows.count) rows shown; more rows were cut by --max-rows)\n" : count + "\n")
+        output.write(Self.footer(rows: cells.count, truncated: truncated) + "\n")
     }
 
-    /// Shrinks the widest columns until the table fits the terminal, never below 8 columns each.
-    private func fit(_ widths: inout [Int]) {
-        guard let available = options.terminalWidth, !widths.isEmpty else { return }
-        let separators = 3 * (widths.count - 1) + 2
-        while widths.reduce(0, +) + separators > available {
-            guard let widest = widths.indices.max(by: { widths[$0] < widths[$1] }), widths[widest] > 8 else { return }
-            widths[widest] -= 1
-        }
+    /// `(1 row)`, `(3 rows)`, or that the row cap cut the result.
+    static func footer(rows: Int, truncated: Bool) -> String {
+        "(\(rows.counted("row"))\(truncated ? " shown; more rows were cut by --max-rows" : ""))"
     }
 }

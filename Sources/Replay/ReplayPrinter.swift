@@ -1,3 +1,4 @@
+import Basics
 import Databases
 import Render
 
@@ -111,7 +112,7 @@ public final class ReplayPrinter {
     /// `check: 10 same, 1 changed, 1 failed, 0 skipped`.
     public var summary: String {
         var text =
-            "replayed \(printed) turn\(printed == 1 ? "" : "s"): \(ran) ran, \(failed) failed · queries "
+            "replayed \(printed.counted("turn")): \(ran) ran, \(failed) failed · queries "
             + TranscriptTurn.milliseconds(queryMilliseconds)
         if check {
             func count(_ verdict: TurnCheck.Verdict) -> Int { checks.count { $0.verdict == verdict } }

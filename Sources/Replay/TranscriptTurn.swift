@@ -1,4 +1,5 @@
 import Assistant
+import Basics
 import Databases
 import History
 
@@ -114,9 +115,9 @@ public struct TranscriptTurn: Sendable {
     /// `5 rows`, `first 20 of 120 rows`, with where they come from.
     public var rowsText: String? {
         guard let rowCount, let result else { return nil }
-        let noun = rowCount == 1 ? "row" : "rows"
         let shown =
-            result.rows.count < rowCount ? "first \(result.rows.count) of \(rowCount) \(noun)" : "\(rowCount) \(noun)"
+            result.rows.count < rowCount
+            ? "first \(result.rows.count) of \(rowCount.counted("row"))" : rowCount.counted("row")
         return resultSource == .savedPreview ? "\(shown), from the saved preview" : shown
     }
 }

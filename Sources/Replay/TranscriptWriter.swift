@@ -63,7 +63,8 @@ public struct TranscriptWriter {
     /// `-- ok · 5 rows · 412 ms (model 380 ms, query 12 ms)`, or the error, in a markdown paragraph or a SQL comment.
     func statusLine(_ turn: TranscriptTurn) -> String {
         var parts = [turn.status]
-        if let error = turn.error { parts[0] += ": " + error }
+        // A cancelled turn's saved error is the word itself: `-- cancelled`, not `-- cancelled: cancelled`.
+        if let error = turn.error, error != turn.status { parts[0] += ": " + error }
         if let rows = turn.rowsText { parts.append(rows) }
         if let timing = turn.timingText { parts.append(timing) }
         if turn.attempts > 1 { parts.append("\(turn.attempts) attempts") }

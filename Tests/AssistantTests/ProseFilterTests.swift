@@ -15,6 +15,19 @@ import Testing
         #expect(shown(reply.map { String($0) }) == expected, "one character at a time")
     }
 
+    /// A session keeps one filter for the turn: a repair's answer after one that ended on its closing fence.
+    @Test func theNextAnswerStartsAfreshAfterFinish() {
+        var filter = ProseFilter()
+        #expect(filter.feed("```sql\nSELECT SUM(revnue) FROM order_items\n```") + filter.finish() == "")
+        let repair = "```sql\nSELECT 1\n```\nFixed the column name."
+        #expect(filter.feed(repair) + filter.finish() == "Fixed the column name.\n")
+    }
+
+    @Test func anAnswerInWordsAllInABlockIsShownWithoutTheFence() {
+        #expect(ProseFilter.words(ofAnswerInWords: "```\nNo table has it.\n```\n") == "No table has it.")
+        #expect(ProseFilter.words(ofAnswerInWords: "Ask me again.\n```text\nnote\n```") == "Ask me again.")
+    }
+
     @Test func aFenceIsWhatTheExtractorCallsAFence() {
         // Indented by a tab: the extractor takes the block's SQL, so the words must not show it.
         let reply = "Here:\n\t```sql\nSELECT 2\n\t```\n"

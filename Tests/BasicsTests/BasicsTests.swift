@@ -15,6 +15,12 @@ import Testing
         #expect(Duration.seconds(3).milliseconds == 3_000)
     }
 
+    @Test func countsTakeTheirNounInTheSingularOnlyForOne() {
+        #expect(1.counted("row") == "1 row")
+        #expect(0.counted("row") == "0 rows")
+        #expect(2.counted("match", plural: "matches") == "2 matches")
+    }
+
     @Test func jsonStringsEscapeQuotesBackslashesAndControls() {
         #expect(JSONText.quoted("plain") == "\"plain\"")
         #expect(JSONText.quoted("a\"b\\c\nd\u{01}é") == #""a\"b\\c\nd\u0001é""#)

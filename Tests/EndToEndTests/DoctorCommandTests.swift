@@ -30,6 +30,18 @@ import Testing
         #expect(result.stdout.contains("FAIL model \"fake-model\" not offered; the endpoint has alpha"))
     }
 
+    /// llama.cpp's server lists its one model and answers for any name: the answer settles it.
+    @Test func aModelTheListLacksButThatAnswersIsAWarning() throws {
+        let server = try FakeLLMServer(script: FakeLLMServer.script(rules: [], default: "ok"))
+        let result = try run(server, ["DATACHAT_MODEL": "gpt-4o-mini"])
+        #expect(result.status == 0, "\(result.stdout)")
+        #expect(
+            result.stdout.contains(
+                "warn model \"gpt-4o-mini\" not offered; the endpoint has fake-model, but it answered"))
+        #expect(!result.stdout.contains("FAIL"), "\(result.stdout)")
+        #expect(result.stdout.contains("ok   one-token completion from"))
+    }
+
     @Test func aWrongKeyIsRedWithoutTheKey() throws {
         let server = try FakeLLMServer(
             script: FakeLLMServer.script(rules: [], default: "ok"), requireKey: "sk-good-0000")

@@ -23,6 +23,7 @@ import Testing
             ("(?i)drop", "```sql\nDROP TABLE orders;\n```"),
             ("(?i)two statements", "```sql\nSELECT 1; SELECT 2\n```"),
             ("(?i)hello", "Hello! Ask me about the shop's data."),
+            ("(?i)forecast", "```\nNo table holds a forecast.\n```"),
             ("(?i)typo|query failed|same query", "```sql\nSELECT no_such_column FROM orders\n```"),
             (
                 "(?i)alias mixup",
@@ -53,6 +54,9 @@ import Testing
         #expect(lines[2].hasPrefix(" Perfume "))
         #expect(lines[2].hasSuffix("564907.5"))
         #expect(lines.last == "(5 rows)")
+        // The model's words go to standard error when it is a file too (`2>log`), without the SQL block.
+        #expect(result.stderr == "Here is the query.\nRevenue excludes freight.\n", "\(result.stderr)")
+        #expect(!result.stdout.contains("Revenue excludes"))
 
         let messages = try savedMessages(runner)
         #expect(messages.map(\.role) == [.user, .assistant])
@@ -128,6 +132,30 @@ import Testing
         #expect(saved.map(\.status) == [.noSQL, .noSQL])
         #expect(saved[1].content == "Hello! Ask me about the shop's data.")
         #expect(saved[1].error == nil)
+
+        let fenced = try runner.run(["-q", "the forecast?"])
+        #expect(fenced.status == 6)
+        #expect(fenced.stderr == "No table holds a forecast.\n", "words in a block are words")
+    }
+
+    @Test func aSessionContinuedOnAnotherDatabaseIsWarnedAbout() throws {
+        let server = try FakeLLMServer(script: Self.script)
+        // Two small files rather than the sample, which every test's home would build again.
+        let (first, other) = (home.file("first.db"), home.file("other.db"))
+        for path in [first, other] {
+            try DatabaseConnector.open(DatabaseLocation(sqlitePath: path), access: .readWrite).execute(
+                "CREATE TABLE orders (order_id INTEGER PRIMARY KEY)")
+        }
+        let runner = runner(server, ["DATABASE_URL": first])
+        #expect(try runner.run(["-q", "how many orders?"]).status == 0)
+        let id = try #require(try savedMessages(runner).first?.sessionID)
+        let result = try runner.run(["-q", "how many orders?", "--session", id, "--database-url", other])
+        #expect(result.status == 0, "\(result.stderr)")
+        let warning = result.stderr.split(separator: "\n").first.map(String.init) ?? ""
+        #expect(warning.hasPrefix("datachat: warning: session \(id.prefix(8)) was saved on sqlite:"), "\(warning)")
+        #expect(warning.contains("it continues on sqlite:\(other)"), "\(warning)")
+        let same = try runner.run(["-q", "how many orders?", "--session", id])
+        #expect(!same.stderr.contains("warning"), "\(same.stderr)")
     }
 
     @Test func aWrongAliasIsFixedWithoutAskingAndTheUserIsTold() throws {

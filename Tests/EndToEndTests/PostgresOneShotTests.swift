@@ -75,6 +75,22 @@ final class PostgresOneShotTests {
         #expect(try store.messages(sessionID: postgresSession.id).map(\.status) == [.ok, .ok])
     }
 
+    /// The sample's notes on tables and columns travel with it as comments, its tables are analysed (row
+    /// estimates), and the one line after the load says which file holds the rest.
+    @Test func loadSampleWritesTheNotesAsCommentsAndAnalyses() throws {
+        let server = try FakeLLMServer(script: OneShotTests.script)
+        let runner = runner(server)
+        let load = try runner.run(["load-sample", dataURL])
+        #expect(load.status == 0, "\(load.stderr)")
+        #expect(load.stderr.contains("use --table-context "), "\(load.stderr)")
+        #expect(load.stderr.contains("sample-data/table-notes.md"), "\(load.stderr)")
+        let schema = try runner.run(["schema", "--database-url", dataURL])
+        #expect(schema.status == 0, "\(schema.stderr)")
+        #expect(schema.stdout.contains("-- One row per product category"), "\(schema.stdout)")
+        #expect(schema.stdout.contains("-- about 63 rows"))
+        #expect(schema.stdout.contains("email text, -- unique when present"), "\(schema.stdout)")
+    }
+
     @Test func writesAreRefusedAndErrorsExitFour() throws {
         let server = try FakeLLMServer(script: OneShotTests.script)
         let runner = runner(server, ["DATACHAT_HISTORY_URL": historyURL, "DATACHAT_MAX_REPAIRS": "0"])

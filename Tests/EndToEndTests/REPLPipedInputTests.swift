@@ -24,9 +24,19 @@ import Testing
         let third = try #require(out.range(of: "seller_count"))
         #expect(first.lowerBound < second.lowerBound && second.lowerBound < third.lowerBound)
         #expect(out.contains("60745") && out.contains("1500"))
+        // One blank line between two answers, as psql leaves: none before the first or after the last.
+        #expect(out.components(separatedBy: "(1 row)\n\n").count == 3, "\(out)")
+        #expect(!out.hasPrefix("\n") && !out.hasSuffix("\n\n"), "\(out)")
         for noise in ["datachat>", "\\? for help", "⠋", "thinking"] {
             #expect(!out.contains(noise) && !result.stderr.contains(noise), "\(noise)")
         }
+    }
+
+    @Test func jsonlAnswersAreOneObjectALineWithNothingBetween() throws {
+        let runner = DatachatRunner(home: home.path)
+        let result = try runner.run(
+            ["--format", "jsonl"], stdin: "\\sql SELECT 1 AS one\n\\sql DELETE FROM orders\n\\sql SELECT 2 AS two\n")
+        #expect(result.stdout == "{\"one\":1}\n{\"two\":2}\n", "\(result.stdout)")
     }
 
     @Test func theExitCodeIsTheLastFailuresSoScriptsNotice() throws {

@@ -81,11 +81,24 @@ import Testing
         #expect(text.contains("-[ RECORD 2 ]"))
     }
 
-    @Test func wideTablesShrinkToTheTerminal() {
-        let long = QueryResult(columns: [Column(name: "text")], rows: [[.text(String(repeating: "x", count: 200))]])
-        let lines = render(.table, long, width: 40).split(separator: "\n")
-        #expect(lines.allSatisfy { DisplayWidth.of(String($0)) <= 40 })
-        #expect(lines[2].hasSuffix("…"))
+    /// Never a cut cell or header: a table wider than the terminal is shown expanded, footer kept.
+    @Test func tablesWiderThanTheTerminalAreShownExpanded() {
+        let wide = QueryResult(
+            columns: [Column(name: "customer_id"), Column(name: "customer_city")],
+            rows: [[.integer(1), .text(String(repeating: "x", count: 30))], [.integer(2), .text("Natal")]])
+        let text = render(.table, wide, width: 40)
+        #expect(text.hasPrefix("-[ RECORD 1 ]"), "\(text)")
+        #expect(text.contains("\ncustomer_city | " + String(repeating: "x", count: 30) + "\n"))
+        #expect(text.hasSuffix("customer_city | Natal\n(2 rows)\n"))
+        #expect(!text.contains("…"))
+        #expect(render(.table, wide, width: 50).hasPrefix(" customer_id |"), "a table that fits stays one")
+        #expect(render(.table, wide).hasPrefix(" customer_id |"), "no terminal, no limit")
+    }
+
+    @Test func theFooterCountsOneRowInTheSingular() {
+        let one = QueryResult(columns: [Column(name: "n")], rows: [[.integer(1)]], truncated: true)
+        #expect(render(.table, one).hasSuffix("(1 row shown; more rows were cut by --max-rows)\n"))
+        #expect(render(.table, QueryResult(columns: [Column(name: "n")], rows: [])).hasSuffix("(0 rows)\n"))
     }
 
     @Test func realsPrintLikeSQLiteShell() {
@@ -102,6 +115,5 @@ import Testing
         #expect(DisplayWidth.of("日本") == 4)
         #expect(DisplayWidth.of("🙂") == 2)
         #expect(DisplayWidth.of("é") == 1)
-        #expect(DisplayWidth.truncate("日本語テキスト", to: 5) == "日本…")
     }
 }

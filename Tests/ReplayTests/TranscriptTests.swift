@@ -39,6 +39,17 @@ import Testing
         #expect(text.contains("120 + 8 tokens"))
     }
 
+    @Test func aCancelledTurnSaysSoOnce() throws {
+        let store = try fixture.history()
+        try store.append(MessageRecord(sessionID: id, role: .user, content: "slow one", status: .pending))
+        try store.append(
+            MessageRecord(sessionID: id, role: .assistant, content: "", status: .cancelled, error: "cancelled"))
+        let output = StringOutput()
+        let writer = TranscriptWriter(format: .table)
+        for turn in try session().transcript { writer.write(turn, to: output) }
+        #expect(output.text.contains("4> slow one\n-- cancelled\n"), "\(output.text)")
+    }
+
     @Test func markdownFencesTheSQLAndTabulatesThePreview() throws {
         let session = try session()
         let output = StringOutput()

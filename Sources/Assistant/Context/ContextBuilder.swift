@@ -242,7 +242,7 @@ public struct ContextBuilder: Sendable {
             answer = "```sql\n\(sql)\n```\n"
             if turn.succeeded {
                 let rows = turn.rowCount ?? 0
-                answer += "It returned \(rows) row\(rows == 1 ? "" : "s")"
+                answer += "It returned \(rows.counted("row"))"
                 answer += turn.columns.isEmpty ? "." : " with the columns \(turn.columns.joined(separator: ", "))."
                 if settings.share >= .rows, let preview = turn.preview, !preview.isEmpty {
                     let lines = preview.split(separator: "\n", omittingEmptySubsequences: false).prefix(6)

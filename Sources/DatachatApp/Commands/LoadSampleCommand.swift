@@ -1,6 +1,8 @@
 import ArgumentParser
+import Assistant
 import Basics
 import Databases
+import FoundationEssentials
 
 /// `datachat load-sample URL`: the bundled dataset into any supported database, so a team can try
 /// datachat on its own PostgreSQL (or a SQLite file) with data the prompts and tests know.
@@ -53,6 +55,7 @@ struct LoadSampleCommand: ParsableCommand {
             }
             rows = finished.values.reduce(0, +)
             tables = Set(finished.keys)
+            if database.dialect == .postgres { try Self.comment(database, notesPath: sample.tableNotesPath) }
         } catch let error as DatabaseError {
             bar.clear()
             throw CommandFailure(
@@ -67,5 +70,33 @@ struct LoadSampleCommand: ParsableCommand {
         StandardError.write(
             "loaded \(rows) rows into \(tables.count) tables of \(location.redacted) in "
                 + "\((elapsed * 10).rounded() / 10) s\n")
+        // The conventions (what revenue means, when an order is late) are in no table's comment.
+        let kept = location.dialect == .postgres ? "the tables' and columns' notes are kept as comments; " : ""
+        StandardError.write(
+            "table notes: \(kept)for all of them (definitions included) use --table-context \(sample.tableNotesPath) "
+                + "or DATACHAT_TABLE_CONTEXT\n")
+    }
+
+    /// Writes the sample's notes on its tables and columns as `COMMENT ON`, so the database describes itself.
+    /// COMMENT takes no bind parameters: the server's own `format` quotes the names and the text.
+    static func comment(_ database: any Database, notesPath: String) throws {
+        guard let text = try? String(contentsOfFile: notesPath, encoding: .utf8) else { return }
+        let schema = try database.schema()
+        let columns = Dictionary(
+            schema.tables.map { ($0.name, $0.columns.map(\.name)) }, uniquingKeysWith: { first, _ in first })
+        let notes = TableNotes(text, tables: Array(columns.keys))
+        try database.transaction {
+            for note in notes.comments(columns: columns) {
+                let statement =
+                    note.column == nil
+                    ? try database.fetchAll(
+                        "SELECT format('COMMENT ON TABLE %I IS %L', $1::text, $2::text)",
+                        parameters: [.text(note.table), .text(note.text)])
+                    : try database.fetchAll(
+                        "SELECT format('COMMENT ON COLUMN %I.%I IS %L', $1::text, $2::text, $3::text)",
+                        parameters: [.text(note.table), .text(note.column ?? ""), .text(note.text)])
+                if let sql = statement.rows.first?.first?.stringValue { try database.execute(sql) }
+            }
+        }
     }
 }

@@ -62,7 +62,7 @@ extension InteractiveSession {
     }
 
     func say(_ text: String) {
-        let output = FileOutput.standardOutput()
+        let output = answerOutput()
         output.write(text)
         output.flush()
     }
@@ -72,7 +72,7 @@ extension InteractiveSession {
         let options = RenderOptions(
             format: view.format, color: view.color, terminalWidth: Terminal.outputIsTerminal ? Terminal.width : nil,
             showRowCount: false)
-        let output = FileOutput.standardOutput()
+        let output = answerOutput()
         ResultRenderer.render(
             QueryResult(
                 columns: columns.map { Column(name: $0) },
@@ -224,9 +224,11 @@ extension InteractiveSession {
             return
         }
         do {
-            try context.assistant.resume(sessionID: id)
-            let title = (try? context.history.session(id: id))??.title ?? ""
-            say("Resumed session \(context.assistant.sessionID.map { String($0.prefix(8)) } ?? id): \(title)\n")
+            let session = try context.assistant.resume(sessionID: id)
+            say("Resumed session \(session.id.prefix(8)): \(session.title)\n")
+            if let warning = context.assistant.otherDatabaseWarning(for: session) {
+                StandardError.error("warning: " + warning)
+            }
         } catch {
             StandardError.error(error.message)
         }

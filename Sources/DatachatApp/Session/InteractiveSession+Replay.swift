@@ -26,7 +26,7 @@ extension InteractiveSession {
         if replayer.schemaChanged(since: session.record.schemaFingerprint) == true {
             StandardError.error("warning: the schema changed since the session was saved")
         }
-        let output = FileOutput.standardOutput()
+        let output = answerOutput()
         let writer = transcriptWriter()
         writer.writeHeader(session.record, to: output)
         var checks: [TurnCheck] = []
@@ -60,7 +60,7 @@ extension InteractiveSession {
         }
         guard let replayer = replayer() else { return }
         let replayed = ReplayedTurn(saved: turn, run: replayer.run(turn.sql, isCancelled: Interrupt.check))
-        let output = FileOutput.standardOutput()
+        let output = answerOutput()
         transcriptWriter().write(TranscriptTurn(replayed: replayed, check: TurnCheck.compare(replayed)), to: output)
         output.flush()
     }

@@ -21,6 +21,7 @@ final class InteractiveSession {
     /// The schema for completion, read once.
     private let schemaSource: SchemaSource
     private let input = StandardInputLines()
+    private let separator = AnswerSeparator()
     private var lastFailureCode = ExitStatus.answered
 
     static let prompt = "datachat> "
@@ -75,10 +76,22 @@ final class InteractiveSession {
         StandardError.write(
             "datachat \(Settings.version) on \(context.location.redacted). Ask a question, \\? for help, \\q to quit.\n"
         )
+        let style = TextStyle(enabled: view.color)
+        // Opened now, so a person learns at once that the database is missing or unreachable rather than at the
+        // first question. Each turn tries again, so the session can go on once the file or server is there.
+        do {
+            _ = try context.assistant.database()
+        } catch {
+            let reason = (error as? DatabaseError)?.message ?? "\(error)"
+            StandardError.write(
+                style.yellow(
+                    "The database cannot be opened: \(reason). Questions and \\sql try again each time; \\q quits.")
+                    + "\n")
+        }
         let llm = context.settings.llm
         if llm.requiresKey, llm.apiKey == nil {
             StandardError.write(
-                TextStyle(enabled: view.color).yellow(
+                style.yellow(
                     "No model endpoint is configured: run `\(LocalModel.setupCommand)` for a model on this machine "
                         + "(no key, no data leaves it), or set OPENAI_API_KEY for OpenAI, or OPENAI_BASE_URL for "
                         + "any OpenAI-compatible server. \\sql works meanwhile.") + "\n")
@@ -134,9 +147,9 @@ final class InteractiveSession {
                 spinner.tick()
                 return Interrupt.isRaised
             }
-            display.end()
+            display.end(outcome)
         } else {
-            let output = FileOutput.standardOutput()
+            let output = answerOutput()
             let printer = ResultPrinter(settings: context.settings, output: output, explain: false, format: view.format)
             outcome = turn(printer, Interrupt.check)
             // An answer in words only (\explain, or the model's question back) has no rows for the printer to show.
@@ -156,6 +169,13 @@ final class InteractiveSession {
         // The model's words were the answer (streamed, or printed above): not an error.
         if outcome.isAnswerInWords { return }
         StandardError.error(failure.message)
+    }
+}
+
+extension InteractiveSession {
+    /// Standard output for one answer: on a pipe, a blank line first when an answer came before it.
+    func answerOutput() -> TextOutput {
+        isInteractive ? FileOutput.standardOutput() : separator.output(separating: view.format != .jsonl)
     }
 }
 

@@ -10,24 +10,23 @@ struct OneShot {
 
     func run(_ question: String) -> Int32 {
         let output = FileOutput.standardOutput()
-        let printer = ResultPrinter(settings: context.settings, output: output, explain: StandardError.isTerminal)
+        let printer = ResultPrinter(settings: context.settings, output: output, explain: true)
         let outcome = context.assistant.ask(question, observer: printer, isCancelled: Interrupt.check)
         output.flush()
         if let unsaved = outcome.historyFailure { StandardError.error(unsaved.message) }
         guard let failure = outcome.failure else {
             return remember && outcome.historyFailure == nil ? rememberAnswer() : ExitStatus.code(for: outcome)
         }
-        // An answer in words is an answer, not an error; exit 6 still tells a script there is no result.
-        if case .noSQL(let reply) = failure {
-            // On a terminal the printer has shown the words already, as they came.
-            if !StandardError.isTerminal { StandardError.write(reply.trimmed() + "\n") }
-        } else {
+        // An answer in words is an answer, not an error (the printer has shown the words on standard error);
+        // exit 6 still tells a script there is no result.
+        if !outcome.isAnswerInWords {
             StandardError.error(failure.message + Self.hint(for: failure, settings: context.settings))
+        } else if let reply = outcome.reply, ProseFilter.prose(of: reply).isEmpty {
+            // All of the words were in a block, which the printer leaves out as it would SQL.
+            StandardError.write(ProseFilter.words(ofAnswerInWords: reply) + "\n")
         }
         // Exit 6 is an answer in words, with no `datachat:` line: nothing to remember, nothing to say.
-        let answeredInWords: Bool
-        if case .noSQL = failure { answeredInWords = true } else { answeredInWords = false }
-        if remember, !answeredInWords {
+        if remember, !outcome.isAnswerInWords {
             StandardError.error("not remembered: only an answer that ran becomes an example")
         }
         return ExitStatus.code(for: outcome)

@@ -14,7 +14,8 @@ final class ResultPrinter: TurnObserver {
     private let explain: Bool
     private var renderer: ResultRenderer?
 
-    /// `explain`: show the model's words (without its SQL) on standard error, for a person watching.
+    /// `explain`: show the model's words (without its SQL) on standard error, whether a person watches or a
+    /// script keeps them (`2>log`): `-q` does, a piped session (answers only) does not.
     init(settings: Settings, output: TextOutput, explain: Bool, format: OutputFormat? = nil) {
         self.settings = settings
         self.output = output
@@ -27,9 +28,10 @@ final class ResultPrinter: TurnObserver {
 
     func modelAnswered(_ reply: String, attempt: Int) {
         guard explain else { return }
-        var filter = ProseFilter()
-        let prose = (filter.feed(reply) + filter.finish()).trimmed()
-        if !prose.isEmpty { StandardError.write(TextStyle(enabled: settings.color).dim(prose) + "\n") }
+        let prose = ProseFilter.prose(of: reply)
+        if !prose.isEmpty {
+            StandardError.write(TextStyle(enabled: settings.color && StandardError.isTerminal).dim(prose) + "\n")
+        }
     }
 
     /// Says why the request goes out again and, when part of the answer had arrived, that it starts over.
@@ -67,7 +69,7 @@ final class ResultPrinter: TurnObserver {
         renderer?.finish(truncated: truncated)
         renderer = nil
         if truncated, options.format != .table {
-            StandardError.write("datachat: showing the first \(rowCount) rows; raise --max-rows for more\n")
+            StandardError.write("datachat: showing the first \(rowCount.counted("row")); raise --max-rows for more\n")
         }
     }
 }

@@ -21,13 +21,20 @@ final class Spinner: @unchecked Sendable {
         frames = unicode ? ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"] : ["|", "/", "-", "\\"]
     }
 
-    func start(_ label: String) {
+    /// Shows `label` with the time since `since`; when already showing, only the label changes (drawn at
+    /// the next tick), so a label updated on every streamed token does not redraw more than ten times a second.
+    func start(_ label: String, since: ContinuousClock.Instant = .now) {
         guard enabled else { return }
+        let running = self.label != nil
         self.label = label
-        startedAt = .now
+        startedAt = since
+        guard !running else { return }
         lastDraw = .now - .seconds(1)
         tick()
     }
+
+    /// True while a status line is drawn: text written now would land on it.
+    var isShowing: Bool { label != nil }
 
     /// Redraws at most ten times a second.
     func tick() {

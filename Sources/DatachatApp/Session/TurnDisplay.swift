@@ -20,6 +20,16 @@ final class TurnDisplay: TurnObserver {
     private var destination: ResultDestination?
     private var renderer: ResultRenderer?
     private var columnCount = 0
+    /// When the model was asked: the status keeps one clock for the whole wait.
+    private var calledAt = ContinuousClock.now
+    /// Pieces of the answer so far (a streamed chunk is about a token), for the status while SQL is held.
+    private var chunks = 0
+    /// The words stopped mid-line and a status line was opened under them: the newline the words owe is paid.
+    private var brokeLine = false
+    /// True once words of this answer are on the screen.
+    private var wroteWords = false
+    /// True once any words of the turn were shown.
+    private var showedWords = false
 
     init(view: SessionView, spinner: Spinner, editor: LineEditor?) {
         self.view = view
@@ -29,14 +39,42 @@ final class TurnDisplay: TurnObserver {
     }
 
     func modelCalled(attempt: Int) {
+        calledAt = .now
+        chunks = 0
         spinner.start(attempt == 1 ? "thinking" : "correcting")
     }
 
+    /// Words show as they come; SQL is held until its fence closes (to show it highlighted), so while it
+    /// streams the status says so, with the time and the tokens so far, instead of a still screen.
     func modelText(_ delta: String, attempt: Int) {
-        spinner.stop()
+        chunks += 1
         let visible = prose.feed(delta)
-        guard !visible.isEmpty else { return }
-        screen.write(style.dim(visible))
+        if visible.isEmpty {
+            if prose.isInsideFence { showStatus("writing SQL (\(chunks) tokens)") }
+            return
+        }
+        spinner.stop()
+        writeProse(visible)
+    }
+
+    /// The status on a line of its own: words that stopped mid-line get their newline first.
+    private func showStatus(_ label: String) {
+        if !spinner.isShowing, wroteWords, !brokeLine {
+            screen.write("\n")
+            screen.flush()
+            brokeLine = true
+        }
+        spinner.start(label, since: calledAt)
+    }
+
+    private func writeProse(_ text: String) {
+        var text = text[...]
+        if brokeLine, text.first == "\n" { text = text.dropFirst() }
+        brokeLine = false
+        guard !text.isEmpty else { return }
+        wroteWords = true
+        showedWords = true
+        screen.write(style.dim(String(text)))
         screen.flush()
     }
 
@@ -115,7 +153,7 @@ final class TurnDisplay: TurnObserver {
         renderer = nil
         destination = nil
         if truncated, view.format != .table {
-            StandardError.write("datachat: showing the first \(rowCount) rows; raise --max-rows for more\n")
+            StandardError.write("datachat: showing the first \(rowCount.counted("row")); raise --max-rows for more\n")
         }
     }
 
@@ -128,19 +166,20 @@ final class TurnDisplay: TurnObserver {
         }
     }
 
-    /// Clears whatever the turn left on the screen's last line.
-    func end() {
+    /// Clears whatever the turn left on the screen's last line; an answer in words that streamed as nothing
+    /// (all of it in a block) is shown now.
+    func end(_ outcome: TurnOutcome) {
         spinner.stop()
         endProse()
         destination?.finish()
         destination = nil
+        if outcome.isAnswerInWords, !showedWords, let reply = outcome.reply {
+            writeProse(ProseFilter.words(ofAnswerInWords: reply) + "\n")
+        }
     }
 
     private func endProse() {
-        let rest = prose.finish()
-        if !rest.isEmpty {
-            screen.write(style.dim(rest))
-            screen.flush()
-        }
+        writeProse(prose.finish())
+        wroteWords = false
     }
 }

@@ -48,11 +48,13 @@ final class AppContext {
             client: ChatClient(configuration: settings.llm), history: history, prompts: prompts, tableNotes: notes,
             configuration: Self.configuration(settings))
         if let session = settings.sessionID {
+            let resumed: SessionRecord
             do {
-                try assistant.resume(sessionID: session)
+                resumed = try assistant.resume(sessionID: session)
             } catch {
                 throw CommandFailure(error.message)
             }
+            if let warning = assistant.otherDatabaseWarning(for: resumed) { StandardError.error("warning: " + warning) }
         }
     }
 
