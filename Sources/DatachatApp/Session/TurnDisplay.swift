@@ -20,9 +20,12 @@ final class TurnDisplay: TurnObserver {
     private var destination: ResultDestination?
     private var renderer: ResultRenderer?
     private var columnCount = 0
+    /// The session's copy of the last result, for `\chart`.
+    private let recent: ChartRows
 
-    init(view: SessionView, spinner: Spinner, editor: LineEditor?) {
+    init(view: SessionView, spinner: Spinner, editor: LineEditor?, recent: ChartRows) {
         self.view = view
+        self.recent = recent
         self.spinner = spinner
         self.editor = editor
         style = TextStyle(enabled: view.color)
@@ -95,6 +98,7 @@ final class TurnDisplay: TurnObserver {
         let destination = ResultDestination(view: view)
         let renderer = ResultRenderer(options: destination.renderOptions, output: destination.output)
         renderer.begin(columns: columns)
+        recent.begin(columns: columns)
         columnCount = columns.count
         self.destination = destination
         self.renderer = renderer
@@ -102,6 +106,7 @@ final class TurnDisplay: TurnObserver {
 
     func resultRow(_ row: [DatabaseValue]) {
         renderer?.add(row: row)
+        recent.add(row)
     }
 
     func resultFinished(rowCount: Int, truncated: Bool) {
