@@ -26,6 +26,10 @@ for command in ask sessions schema prompt sql doctor load-sample model replay ex
   grep -qF -- ".SS datachat ${command//-/\\-}" "$folder/datachat.1" ||
     { echo "completions: the man page does not describe $command" >&2; exit 1; }
 done
+# The chart options of ask (roff writes chart\-out): each shell and the page must know them.
+for file in datachat.bash _datachat datachat.fish datachat.1; do
+  grep -qE 'chart(\\)?-out' "$folder/$file" || { echo "completions: $file does not know --chart-out" >&2; exit 1; }
+done
 if command -v groff >/dev/null; then
   warnings=$(groff -man -Tutf8 -ww -z "$folder/datachat.1" 2>&1)
   [ -z "$warnings" ] || { echo "completions: the man page has roff warnings: $warnings" >&2; exit 1; }

@@ -11,6 +11,8 @@ public final class ResultRenderer {
     public var options: RenderOptions
     private let output: TextOutput
     private var columns: [Column] = []
+    /// Each column's name as a JSON key with its colon, quoted once rather than once a row.
+    private var jsonKeys: [String] = []
     private var rows: [[DatabaseValue]] = []
     private var rowCount = 0
 
@@ -29,6 +31,7 @@ public final class ResultRenderer {
 
     public func begin(columns: [Column]) {
         self.columns = columns
+        jsonKeys = columns.map { JSONText.quoted($0.name) + ":" }
         switch options.format {
         case .csv: output.write(columns.map { csvField($0.name) }.joined(separator: ",") + "\n")
         case .tsv: output.write(columns.map { tsvField($0.name) }.joined(separator: "\t") + "\n")
@@ -84,7 +87,8 @@ public final class ResultRenderer {
         var text = "{"
         for (index, value) in row.enumerated() {
             if index > 0 { text += "," }
-            text += JSONText.quoted(columns[index].name) + ":" + ValueFormatter.json(value)
+            text += jsonKeys[index]
+            text += ValueFormatter.json(value)
         }
         return text + "}"
     }

@@ -11,6 +11,8 @@ public struct TextStyle: Sendable {
     public func red(_ text: String) -> String { wrap(text, "31") }
     public func green(_ text: String) -> String { wrap(text, "32") }
     public func yellow(_ text: String) -> String { wrap(text, "33") }
+    public func blue(_ text: String) -> String { wrap(text, "34") }
+    public func magenta(_ text: String) -> String { wrap(text, "35") }
     public func cyan(_ text: String) -> String { wrap(text, "36") }
     /// SQL keywords: bold and blue in one sequence.
     public func boldBlue(_ text: String) -> String { wrap(text, "1;34") }

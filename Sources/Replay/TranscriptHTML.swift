@@ -1,3 +1,4 @@
+import Basics
 import Databases
 import History
 import Render
@@ -41,13 +42,26 @@ public enum TranscriptHTML {
             html += "<p>\(escape(String(paragraph)))</p>\n"
         }
         if let sql = turn.sql { html += "<pre><code>\(escape(sql))</code></pre>\n" }
-        if let result = turn.result, !result.columns.isEmpty { html += table(result) }
+        if let result = turn.result, !result.columns.isEmpty {
+            html += chart(result, question: turn.question)
+            html += table(result)
+        }
         let status = TranscriptWriter(format: .table).statusLine(turn).dropFirst(3)
         let kind = turn.error == nil ? "status" : "status error"
         html += "<p class=\"\(kind)\">\(escape(String(status)))</p>\n"
         if turn.confirmed { html += "<p class=\"status\">confirmed as right (\\good)</p>\n" }
         if let check = turn.check { html += "<p class=\"status\">check: \(escape(check.line))</p>\n" }
         return html + "</section>\n"
+    }
+
+    /// The result drawn as an SVG chart (bar or line, as `auto` picks) when its columns chart; nothing when not.
+    /// Drawn from the rows the transcript holds, which may be the saved preview's first rows.
+    static func chart(_ result: QueryResult, question: String) -> String {
+        guard let data = try? ChartData.make(columns: result.columns, rows: result.rows, kind: .auto) else {
+            return ""
+        }
+        return "<figure class=\"chart\">\n" + SVGChart.element(data, title: data.title(question: question))
+            + "</figure>\n"
     }
 
     static func table(_ result: QueryResult) -> String {
@@ -70,19 +84,5 @@ public enum TranscriptHTML {
     }
 
     /// Text safe in an element and in a quoted attribute.
-    public static func escape(_ text: String) -> String {
-        var escaped = ""
-        escaped.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&#39;"
-            default: escaped.append(character)
-            }
-        }
-        return escaped
-    }
+    public static func escape(_ text: String) -> String { MarkupText.escaped(text) }
 }

@@ -45,6 +45,26 @@ import Testing
         #expect(!all.truncated)
     }
 
+    /// Numbers count 8 bytes towards `maxBytes`, not the length of their text: counting that text made SQLite
+    /// format every number of a result once more (1,000 19-digit integers counted 27,000 bytes, now 8,000).
+    @Test func byteCapCountsTextAndBlobsNotNumbersAsText() throws {
+        let database = try SQLiteDatabase(path: try makeDatabase(), access: .readOnly)
+        let numbers = """
+            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000)
+            SELECT 9223372036854775807 - i AS big, i * 1.000000000001 AS real FROM n
+            """
+        let result = try database.fetchAll(numbers, limits: QueryLimits(maxBytes: 20_000))
+        #expect(result.rows.count == 1000)
+        #expect(result.rows[0] == [.integer(9_223_372_036_854_775_806), .real(1.000000000001)])
+        let texts = """
+            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000)
+            SELECT printf('%019d', i) AS padded FROM n
+            """
+        #expect(throws: DatabaseError.self) {
+            _ = try database.fetchAll(texts, limits: QueryLimits(maxBytes: 20_000))
+        }
+    }
+
     @Test func readOnlyConnectionRefusesWrites() throws {
         let path = try makeDatabase()
         let database = try SQLiteDatabase(path: path, access: .readOnly)

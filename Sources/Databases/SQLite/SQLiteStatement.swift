@@ -125,11 +125,18 @@ final class SQLiteStatement {
         return values
     }
 
-    /// The bytes of the current row's text and blob values, for the result-size limit.
+    /// The bytes of the current row's text and blob values, for the result-size limit; 8 for any other value.
+    ///
+    /// `sqlite3_column_bytes` of a number converts it to text first (https://sqlite.org/c3ref/column_blob.html):
+    /// asking it of every integer and real cost a formatted number per cell, the largest single cost of
+    /// streaming a numeric result.
     func rowByteCount() -> Int {
         var total = 0
         for index in 0..<columnCount {
-            total += Int(sqlite3_column_bytes(handle, index)) + 8
+            switch sqlite3_column_type(handle, index) {
+            case SQLITE_TEXT, SQLITE_BLOB: total += Int(sqlite3_column_bytes(handle, index)) + 8
+            default: total += 8
+            }
         }
         return total
     }

@@ -30,6 +30,7 @@ struct AskCommand: ParsableCommand {
     @OptionGroup(title: "History") var history: HistoryOptions
     @OptionGroup(title: "Endpoint") var endpoint: EndpointOptions
     @OptionGroup(title: "Output") var output: OutputOptions
+    @OptionGroup(title: "Charts") var charts: ChartOptions
     @OptionGroup(title: "Limits") var limits: LimitOptions
 
     @Flag(name: .customLong("show-sql"), help: "Print the SQL (to standard error) before the result.")
@@ -71,6 +72,13 @@ struct AskCommand: ParsableCommand {
         if remember, sqlOnly {
             throw ValidationError("--remember keeps answers that ran: it cannot go with --sql-only")
         }
+        if !charts.request.isEmpty, askedQuestion == nil {
+            throw ValidationError(
+                "--chart and --chart-out go with -q or a question argument; in a session, use \\chart")
+        }
+        if !charts.request.isEmpty, sqlOnly {
+            throw ValidationError("--chart and --chart-out draw a result: they cannot go with --sql-only")
+        }
         if confirm, askedQuestion != nil {
             throw ValidationError("--confirm is for a session; a question given on the command line runs at once")
         }
@@ -99,7 +107,7 @@ struct AskCommand: ParsableCommand {
                 throw CommandFailure(message, exitCode: ExitStatus.endpointError)
             }
             let context = try AppContext(settings: settings)
-            throw ExitCode(OneShot(context: context, remember: remember).run(text))
+            throw ExitCode(OneShot(context: context, remember: remember, chart: charts.request).run(text))
         }
         if case .unavailable(let message) = Self.useLocalModel(&settings) {
             StandardError.error(message + "; \\sql works meanwhile")

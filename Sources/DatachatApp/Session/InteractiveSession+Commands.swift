@@ -23,6 +23,7 @@ extension InteractiveSession {
         case .describe: describe(argument)
         case .sql:
             guard !argument.isEmpty else { return usage(command) }
+            recentResult.expect(question: nil)
             finish(turn: { display, isCancelled in
                 context.assistant.run(sql: argument, observer: display, isCancelled: isCancelled)
             })
@@ -48,6 +49,7 @@ extension InteractiveSession {
         case .good: markAnswer(argument)
         case .replay: replaySession(argument)
         case .rerun: rerunTurn(argument)
+        case .chart: chart(argument)
         case .confirm:
             guard let on = onOff(argument, current: view.confirm, command: command) else { return true }
             view.confirm = on

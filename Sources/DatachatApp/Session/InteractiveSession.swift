@@ -23,6 +23,8 @@ final class InteractiveSession {
     private let input = StandardInputLines()
     private let separator = AnswerSeparator()
     private var lastFailureCode = ExitStatus.answered
+    /// The last result's rows (a bounded copy), for `\chart`.
+    let recentResult = ChartRows()
 
     static let prompt = "datachat> "
     static let continuationPrompt = "    ...> "
@@ -132,6 +134,7 @@ final class InteractiveSession {
 
     /// A question for the model, shown as it happens.
     func ask(_ question: String) {
+        recentResult.expect(question: question)
         finish(turn: { display, isCancelled in
             context.assistant.ask(question, observer: display, isCancelled: isCancelled)
         })
@@ -141,7 +144,7 @@ final class InteractiveSession {
     func finish(turn: (TurnObserver, @escaping @Sendable () -> Bool) -> TurnOutcome) {
         let outcome: TurnOutcome
         if isInteractive {
-            let display = TurnDisplay(view: view, spinner: spinner, editor: editor)
+            let display = TurnDisplay(view: view, spinner: spinner, editor: editor, recent: recentResult)
             let spinner = self.spinner
             outcome = turn(display) {
                 spinner.tick()
@@ -150,7 +153,8 @@ final class InteractiveSession {
             display.end(outcome)
         } else {
             let output = answerOutput()
-            let printer = ResultPrinter(settings: context.settings, output: output, explain: false, format: view.format)
+            let printer = ResultPrinter(
+                settings: context.settings, output: output, explain: false, format: view.format, recent: recentResult)
             outcome = turn(printer, Interrupt.check)
             // An answer in words only (\explain, or the model's question back) has no rows for the printer to show.
             if outcome.failure == nil || outcome.isAnswerInWords, outcome.sql == nil, let reply = outcome.reply,

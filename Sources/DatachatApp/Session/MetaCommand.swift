@@ -21,6 +21,7 @@ enum MetaCommand: String, CaseIterable {
     case confirm = "\\confirm"
     case replay = "\\replay"
     case rerun = "\\rerun"
+    case chart = "\\chart"
 
     var usage: String {
         switch self {
@@ -43,6 +44,7 @@ enum MetaCommand: String, CaseIterable {
         case .confirm: "\\confirm [on|off]"
         case .replay: "\\replay ID"
         case .rerun: "\\rerun N"
+        case .chart: "\\chart [bar|line|auto] [FILE.svg]"
         }
     }
 
@@ -67,6 +69,7 @@ enum MetaCommand: String, CaseIterable {
         case .confirm: "ask before running each query"
         case .replay: "run a saved session's SQL again and compare each result with the saved one"
         case .rerun: "run turn N of this session again and compare"
+        case .chart: "draw the last result (FILE.svg: write it as SVG)"
         }
     }
 

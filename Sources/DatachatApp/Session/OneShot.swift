@@ -7,13 +7,20 @@ struct OneShot {
     let context: AppContext
     /// `--remember`: confirm the answer as an example once it ran, as `\good` does in a session.
     var remember = false
+    /// `--chart`, `--chart-out`.
+    var chart = ChartRequest()
 
     func run(_ question: String) -> Int32 {
         let output = FileOutput.standardOutput()
-        let printer = ResultPrinter(settings: context.settings, output: output, explain: true)
+        let printer = ResultPrinter(
+            settings: context.settings, output: output, explain: true, chart: chart.isEmpty ? nil : (chart, question))
         let outcome = context.assistant.ask(question, observer: printer, isCancelled: Interrupt.check)
         output.flush()
         if let unsaved = outcome.historyFailure { StandardError.error(unsaved.message) }
+        if let chartFailure = printer.chartFailure {
+            StandardError.error(chartFailure.message)
+            return chartFailure.exitCode
+        }
         guard let failure = outcome.failure else {
             return remember && outcome.historyFailure == nil ? rememberAnswer() : ExitStatus.code(for: outcome)
         }

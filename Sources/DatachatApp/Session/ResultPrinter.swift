@@ -13,13 +13,25 @@ final class ResultPrinter: TurnObserver {
     private let options: RenderOptions
     private let explain: Bool
     private var renderer: ResultRenderer?
+    /// The session's copy of the last result, for `\chart`.
+    private let recent: ChartRows?
+    /// `--chart`, `--chart-out`: the one-shot's question and what to draw of its result.
+    private let chart: (request: ChartRequest, question: String)?
+    private var charted: ChartedResult?
+    /// Set when the chart's file could not be written.
+    private(set) var chartFailure: CommandFailure?
 
     /// `explain`: show the model's words (without its SQL) on standard error, whether a person watches or a
     /// script keeps them (`2>log`): `-q` does, a piped session (answers only) does not.
-    init(settings: Settings, output: TextOutput, explain: Bool, format: OutputFormat? = nil) {
+    init(
+        settings: Settings, output: TextOutput, explain: Bool, format: OutputFormat? = nil, recent: ChartRows? = nil,
+        chart: (request: ChartRequest, question: String)? = nil
+    ) {
         self.settings = settings
         self.output = output
         self.explain = explain
+        self.recent = recent
+        self.chart = chart
         let terminal = output is FileOutput && Terminal.outputIsTerminal
         options = RenderOptions(
             format: format ?? settings.format, color: terminal && settings.color,
@@ -56,18 +68,35 @@ final class ResultPrinter: TurnObserver {
     }
 
     func resultStarted(columns: [Column]) {
+        recent?.begin(columns: columns)
+        if let chart {
+            let options = options
+            let output = output
+            let charted = ChartedResult(
+                request: chart.request, question: chart.question, output: output,
+                chartOptions: .forStandardOutput(color: settings.color, unicode: settings.unicode),
+                makeRenderer: { ResultRenderer(options: options, output: output) })
+            charted.begin(columns: columns)
+            self.charted = charted
+            return
+        }
         let renderer = ResultRenderer(options: options, output: output)
         renderer.begin(columns: columns)
         self.renderer = renderer
     }
 
     func resultRow(_ row: [DatabaseValue]) {
+        recent?.add(row)
         renderer?.add(row: row)
+        charted?.add(row: row)
     }
 
     func resultFinished(rowCount: Int, truncated: Bool) {
         renderer?.finish(truncated: truncated)
         renderer = nil
+        charted?.finish(truncated: truncated)
+        chartFailure = chartFailure ?? charted?.failure
+        charted = nil
         if truncated, options.format != .table {
             StandardError.write("datachat: showing the first \(rowCount.counted("row")); raise --max-rows for more\n")
         }

@@ -30,9 +30,12 @@ final class TurnDisplay: TurnObserver {
     private var wroteWords = false
     /// True once any words of the turn were shown.
     private var showedWords = false
+    /// The session's copy of the last result, for `\chart`.
+    private let recent: ChartRows
 
-    init(view: SessionView, spinner: Spinner, editor: LineEditor?) {
+    init(view: SessionView, spinner: Spinner, editor: LineEditor?, recent: ChartRows) {
         self.view = view
+        self.recent = recent
         self.spinner = spinner
         self.editor = editor
         style = TextStyle(enabled: view.color)
@@ -133,6 +136,7 @@ final class TurnDisplay: TurnObserver {
         let destination = ResultDestination(view: view)
         let renderer = ResultRenderer(options: destination.renderOptions, output: destination.output)
         renderer.begin(columns: columns)
+        recent.begin(columns: columns)
         columnCount = columns.count
         self.destination = destination
         self.renderer = renderer
@@ -140,6 +144,7 @@ final class TurnDisplay: TurnObserver {
 
     func resultRow(_ row: [DatabaseValue]) {
         renderer?.add(row: row)
+        recent.add(row)
     }
 
     func resultFinished(rowCount: Int, truncated: Bool) {
