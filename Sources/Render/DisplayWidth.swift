@@ -31,4 +31,20 @@ public enum DisplayWidth {
             return false
         }
     }
+
+    /// `text` cut to at most `width` columns, ending in "…" when it was cut: a chart's labels and title,
+    /// which have a fixed space (a table's cells are never cut: it is shown expanded instead).
+    public static func truncate(_ text: String, to width: Int) -> String {
+        guard of(text) > width else { return text }
+        guard width > 1 else { return width == 1 ? "…" : "" }
+        var result = ""
+        var used = 0
+        for character in text {
+            let next = of(character)
+            if used + next > width - 1 { break }
+            result.append(character)
+            used += next
+        }
+        return result + "…"
+    }
 }
