@@ -1,3 +1,5 @@
+import Basics
+
 /// ISO 8601 dates and times as seconds since 1970 (UTC), and back: the time axis of a line chart.
 ///
 /// Written out (Howard Hinnant's days-from-civil) rather than through a date formatter because SQLite
@@ -32,7 +34,7 @@ public enum CalendarTime {
             guard let value = number(2), (1...31).contains(value) else { return nil }
             day = value
         }
-        var seconds = Double(days(year: year, month: month, day: day)) * 86_400
+        var seconds = Double(CivilDate.days(year: year, month: month, day: day)) * 86_400
         guard index < bytes.count else { return seconds }
         guard bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "T") else { return nil }
         index += 1
@@ -67,7 +69,7 @@ public enum CalendarTime {
     public static func text(_ seconds: Double, span: Double) -> String {
         let whole = Int((seconds).rounded(.down))
         let dayNumber = whole >= 0 ? whole / 86_400 : (whole - 86_399) / 86_400
-        let (year, month, day) = civil(days: dayNumber)
+        let (year, month, day) = CivilDate.civil(days: dayNumber)
         let date = pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2)
         guard span < 3 * 86_400 else { return date }
         let inDay = whole - dayNumber * 86_400
@@ -77,27 +79,5 @@ public enum CalendarTime {
     private static func pad(_ value: Int, _ width: Int) -> String {
         let digits = String(value)
         return String(repeating: "0", count: max(0, width - digits.count)) + digits
-    }
-
-    /// Days since 1970-01-01 of a proleptic Gregorian date.
-    static func days(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
-
-    static func civil(days: Int) -> (year: Int, month: Int, day: Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 }
