@@ -49,6 +49,20 @@ extension HistoryStoreTests {
 
     /// Issue 15 item 8: one 210 KB question made `sessions search` print megabytes. A hit carries a few words
     /// around the match on one line, never the message.
+    @Test(arguments: Engine.available) func onlyTheNewestMatchesAreRanked(engine: Engine) throws {
+        let store = try openStore(engine)
+        let best = try turn(store, question: "refunds refunds refunds")
+        Thread.sleep(forTimeInterval: 0.01)  // timestamps are to the millisecond: keep the order plain
+        let older = try turn(store, question: "how many refunds per region in 2023 for returning customers?")
+        Thread.sleep(forTimeInterval: 0.01)
+        let newest = try turn(store, question: "refunds by month for the north region this year, and last year")
+        let all = try store.search("refunds").map(\.sessionID)
+        #expect(all.first == best && Set(all) == [best, older, newest])
+        // With room for the two newest matches only, the oldest is not ranked, best as it would be.
+        #expect(Set(try store.search("refunds", candidates: 2).map(\.sessionID)) == [older, newest])
+        #expect(try store.search("refunds", candidates: 1).map(\.sessionID) == [newest])
+    }
+
     @Test(arguments: Engine.available) func aHugeMessageGivesASnippetOfItsMatch(engine: Engine) throws {
         let store = try openStore(engine)
         let filler = String(repeating: "lorem ipsum dolor sit amet\n", count: 4_000)
