@@ -10,13 +10,7 @@ extension HistoryStore {
     static func migrations(for dialect: SQLDialect) -> [[String]] {
         sharedMigrations.map { step in
             step.split(separator: ";").filter { !$0.allSatisfy(\.isWhitespace) }.map(String.init)
-        } + [searchIndex(dialect), newestFirst(dialect)]
-    }
-
-    /// 5: `sessions search` ranks only the newest matches, so PostgreSQL needs the messages by time (SQLite
-    /// reads FTS5's matches newest first by rowid and needs nothing).
-    static func newestFirst(_ dialect: SQLDialect) -> [String] {
-        dialect == .postgres ? ["CREATE INDEX chat_messages_created_at ON chat_messages (created_at)"] : []
+        } + [searchIndex(dialect)]
     }
 
     private static let sharedMigrations: [String] = [
