@@ -74,4 +74,20 @@ public struct ForeignKey: Sendable, Hashable {
         self.referencedTable = referencedTable
         self.referencedColumns = referencedColumns
     }
+
+    /// Whether the key points at `table`: PostgreSQL names the referenced table with its schema
+    /// (`public.orders`), SQLite by name alone.
+    public func references(_ table: Table) -> Bool {
+        referencedTable == table.qualifiedName || (referencedTable == table.name && !referencedTable.contains("."))
+    }
+
+    /// The join condition this key stands for, with each side under the name a query knows it by:
+    /// `order_items.order_id = orders.order_id`. `spell` writes a column name as the SQL must (quoted
+    /// when the engine would not read it back unchanged).
+    public func condition(
+        referencing: String, referenced: String, spell: (String) -> String = { $0 }
+    ) -> String {
+        zip(columns, referencedColumns).map { "\(referencing).\(spell($0)) = \(referenced).\(spell($1))" }
+            .joined(separator: " AND ")
+    }
 }

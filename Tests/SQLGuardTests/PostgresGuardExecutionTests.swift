@@ -21,7 +21,7 @@ struct PostgresGuardExecutionTests {
         let admin = try DatabaseConnector.open(try DatabaseLocation(parsing: adminURL), access: .readWrite)
         try admin.execute("CREATE DATABASE \(name)")
         defer { try? admin.execute("DROP DATABASE IF EXISTS \(name) WITH (FORCE)") }
-        let url = Self.url(adminURL, database: name)
+        let url = TestPostgres.url(adminURL, database: name)
 
         let writer = try DatabaseConnector.open(try DatabaseLocation(parsing: url), access: .readWrite)
         try writer.execute("SET TIME ZONE 'UTC'")
@@ -44,14 +44,6 @@ struct PostgresGuardExecutionTests {
         }
         #expect(try Self.checksum(writer) == before)
         #expect(try reader.fetchAll("SELECT count(*) FROM categories").rows.count == 1)
-    }
-
-    /// The admin URL with its database name replaced.
-    static func url(_ url: String, database: String) -> String {
-        let query = url.firstIndex(of: "?").map { String(url[$0...]) } ?? ""
-        let base = url.firstIndex(of: "?").map { String(url[..<$0]) } ?? url
-        guard let slash = base.lastIndex(of: "/") else { return url }
-        return String(base[...slash]) + database + query
     }
 
     /// An md5 of every table's rows and of the list of relations: a write, a new table or a dropped

@@ -25,6 +25,14 @@ public enum TestPostgres {
         return url
     }
 
+    /// `url` with its database name replaced: a suite's own database on the test server.
+    public static func url(_ url: String, database: String) -> String {
+        let query = url.firstIndex(of: "?").map { String(url[$0...]) } ?? ""
+        let base = url.firstIndex(of: "?").map { String(url[..<$0]) } ?? url
+        guard let slash = base.lastIndex(of: "/") else { return url }
+        return String(base[...slash]) + database + query
+    }
+
     public struct TestPostgresUnavailable: Error, CustomStringConvertible {
         public var description: String {
             "DATACHAT_TEST_POSTGRES_URL is not set: run the tests with scripts/test.sh, or export the URL that scripts/test-postgres.sh start prints"

@@ -13,8 +13,10 @@ public struct ReferenceReport: Sendable {
         guard !problems.isEmpty else { return nil }
         let fixes = problems.compactMap(\.fix)
         guard fixes.count == problems.count else { return nil }
+        // Two columns moved to one joined table insert its join once.
+        var seen: Set<ReferenceFix.Replacement> = []
         return ReferenceFix(
-            replacements: fixes.flatMap(\.replacements),
+            replacements: fixes.flatMap(\.replacements).filter { seen.insert($0).inserted },
             description: fixes.map(\.description).joined(separator: ", "))
     }
 }

@@ -60,6 +60,21 @@ struct QuerySource {
     /// False when the source may have columns not listed (a table function, `SELECT count(*)` without an
     /// alias, a system catalogue): a name missing from `columns` may still exist.
     var isComplete: Bool
+    /// Where the item stands in its FROM clause; nil for one the fixes do not join to.
+    var clause: FromClause?
+}
+
+/// The tokens of one FROM item with its join and condition, for a fix that joins a table to it.
+struct FromClause {
+    /// The first join word before the item (`JOIN`, `INNER`, `LEFT`), or the item itself when it comes
+    /// first or after a comma.
+    var start: Int
+    /// The ON token of the item's condition.
+    var on: Int?
+    /// The token after the item, its alias and its condition.
+    var end: Int
+    /// A LEFT, RIGHT or FULL join: a table joined to it by a fix would drop the rows the join keeps.
+    var isOuter: Bool
 }
 
 /// The sources one SELECT sees, inside the scopes of the queries around it (correlated subqueries).

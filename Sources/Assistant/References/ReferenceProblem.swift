@@ -21,14 +21,30 @@ public struct ReferenceProblem: Sendable, Hashable {
     /// The schema's table a qualifier names when the query never joined it (`customers.name` over
     /// `orders` alone): the model has to add the join.
     public var unjoinedTable: String?
-    /// For a column the qualified table lacks, the one neighbour by foreign key that has it, and the join:
-    /// the mistake is a table skipped in a chain of joins (`customers JOIN order_items` without `orders`).
+    /// For a column its table lacks, the one neighbour by foreign key that has it, and the join: the
+    /// mistake is a table skipped in a chain of joins (`customers JOIN order_items` without `orders`).
     public var joinThrough: Join?
 
+    /// A table to join to the one a column was looked for in, by the foreign key between them.
     public struct Join: Sendable, Hashable {
+        /// The table that has the column: `orders`.
         public var table: String
-        /// `orders.order_id = order_items.order_id`
-        public var condition: String
+        /// The table that lacks it: `order_items`.
+        public var lacking: String
+        public var foreignKey: ForeignKey
+        /// Whether the key is `table`'s (pointing at `lacking`) rather than `lacking`'s.
+        public var isTablesKey: Bool
+
+        /// The condition with each table under the name the query gives it: `order_items.order_id =
+        /// orders.order_id` by default.
+        public func condition(table alias: String? = nil, lacking lackingAlias: String? = nil, spell: (String) -> String = { $0 })
+            -> String
+        {
+            let (this, other) = (alias ?? table, lackingAlias ?? lacking)
+            return isTablesKey
+                ? foreignKey.condition(referencing: this, referenced: other, spell: spell)
+                : foreignKey.condition(referencing: other, referenced: this, spell: spell)
+        }
     }
 
     /// One line in the form of the engine's own error, with what the schema says instead:
@@ -38,10 +54,10 @@ public struct ReferenceProblem: Sendable, Hashable {
         switch kind {
         case .table: break
         case .column:
-            if let qualifiedTable, let joinThrough {
+            if let joinThrough {
                 notes.append(
-                    "\(qualifiedTable) has no \(name); \(joinThrough.table) has it: "
-                        + "JOIN \(joinThrough.table) ON \(joinThrough.condition) and use \(joinThrough.table).\(name)")
+                    "\(joinThrough.lacking) has no \(name); \(joinThrough.table) has it: "
+                        + "JOIN \(joinThrough.table) ON \(joinThrough.condition()) and use \(joinThrough.table).\(name)")
             } else if let qualifiedTable {
                 notes.append("\(qualifiedTable) has no \(name)")
             } else if let unjoinedTable {
@@ -87,10 +103,11 @@ public struct ReferenceFix: Sendable, Hashable {
     /// What changed, for the user and the history: `T2.country_code -> T1.country_code`.
     public var description: String
 
-    /// `sql` with the replacements made.
+    /// `sql` with the replacements made; insertions at one offset keep their order.
     public func apply(to sql: String) -> String {
         var bytes = Array(sql.utf8)
-        for replacement in replacements.sorted(by: { $0.offset > $1.offset }) {
+        let lastFirst = replacements.enumerated().sorted { ($0.element.offset, $0.offset) > ($1.element.offset, $1.offset) }
+        for replacement in lastFirst.map(\.element) {
             bytes.replaceSubrange(
                 replacement.offset..<(replacement.offset + replacement.length), with: Array(replacement.text.utf8))
         }

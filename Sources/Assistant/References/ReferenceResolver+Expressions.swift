@@ -80,6 +80,19 @@ extension ReferenceResolver {
         if matches.count == 1 {
             let spelling = rules.spelling(of: matches[0])
             problem.fix = fix(replacing: index, with: spelling, "\(tokens[index].text) -> \(spelling)")
+        } else {
+            // The column of a table one join away from exactly one of this SELECT's tables.
+            let joins = scope.sources.compactMap { source in
+                source.table.flatMap { joinThrough(to: $0, holding: key, joined: used) }.map { (source, $0) }
+            }
+            if joins.count == 1, let (source, join) = joins.first {
+                problem.joinThrough = join
+                let table = rules.spelling(of: join.table)
+                problem.fix = bridge(
+                    join, to: source, in: scope,
+                    moving: .init(offset: tokens[index].offset, length: 0, text: table + "."),
+                    "\(tokens[index].text) -> \(table).\(tokens[index].text)")
+            }
         }
         record(problem)
     }
@@ -110,8 +123,17 @@ extension ReferenceResolver {
                 } else {
                     problem.fix = movedQualifier(qualifierIndex, column: columnKey, written: written, level: level)
                 }
-                if problem.fix == nil, let table = source.table {
-                    problem.joinThrough = joinThrough(to: table, holding: columnKey, joined: used(level))
+                if problem.fix == nil, let table = source.table,
+                    let join = joinThrough(to: table, holding: columnKey, joined: used(level))
+                {
+                    problem.joinThrough = join
+                    let spelling = rules.spelling(of: join.table)
+                    problem.fix = bridge(
+                        join, to: source, in: level,
+                        moving: .init(
+                            offset: tokens[qualifierIndex].offset, length: tokens[qualifierIndex].text.utf8.count,
+                            text: spelling),
+                        "\(written) -> \(spelling).\(tokens[columnIndex].text)")
                 }
                 record(problem)
                 return
@@ -133,7 +155,12 @@ extension ReferenceResolver {
         // An alias that names nothing moves to the one table that has the column; a table of the schema
         // the query never joined does not (it needs a join, which is the model's to write).
         if let table = schema.tables.first(where: { rules.key(stored: $0.name) == qualifierKey }) {
-            if table.columns.contains(where: { rules.key(stored: $0.name) == columnKey }) {
+            let aliased = scope.chain.flatMap(\.sources).filter { $0.table == table }
+            if aliased.count == 1, let alias = aliased[0].referenceSpelling {
+                // The table is in the query under an alias, which hides its own name.
+                problem.fix = fix(
+                    replacing: qualifierIndex, with: alias, "\(written) -> \(alias).\(tokens[columnIndex].text)")
+            } else if table.columns.contains(where: { rules.key(stored: $0.name) == columnKey }) {
                 problem.unjoinedTable = table.name
             }
         } else {
@@ -183,18 +210,58 @@ extension ReferenceResolver {
         var joins: [ReferenceProblem.Join] = []
         for other in schema.tables where other.name != table.name && !joined.contains(where: { $0.name == other.name })
         {
-            guard holds(other) else { continue }
-            let outgoing = table.foreignKeys.filter { $0.referencedTable == other.name }.map { key in
-                zip(key.referencedColumns, key.columns).map { "\(other.name).\($0) = \(table.name).\($1)" }
+            guard holds(other), other.schemaName == table.schemaName else { continue }
+            for key in table.foreignKeys where key.references(other) && !key.columns.isEmpty {
+                joins.append(.init(table: other.name, lacking: table.name, foreignKey: key, isTablesKey: false))
             }
-            let incoming = other.foreignKeys.filter { $0.referencedTable == table.name }.map { key in
-                zip(key.columns, key.referencedColumns).map { "\(other.name).\($0) = \(table.name).\($1)" }
-            }
-            for pairs in outgoing + incoming where !pairs.isEmpty {
-                joins.append(.init(table: other.name, condition: pairs.joined(separator: " AND ")))
+            for key in other.foreignKeys where key.references(table) && !key.columns.isEmpty {
+                joins.append(.init(table: other.name, lacking: table.name, foreignKey: key, isTablesKey: true))
             }
         }
         return joins.count == 1 ? joins[0] : nil
+    }
+
+    /// The fix that joins `join.table` to the FROM item `source` by their foreign key and puts the
+    /// reference under it (`moving`). An item joined with ON gets the table just before it, its ON the
+    /// key (`CROSS JOIN orders JOIN order_items oi ON oi.order_id = orders.order_id AND ...`), so that its
+    /// own condition and all that follows see the table; an item first in FROM, after a comma or with
+    /// USING gets it right after (`FROM orders JOIN order_items ON ...`). None for an outer join (an inner
+    /// join added to it would drop the rows it keeps), a name the query uses already, or a table this
+    /// statement's fixes join to another item.
+    private func bridge(
+        _ join: ReferenceProblem.Join, to source: QuerySource, in level: QueryScope,
+        moving reference: ReferenceFix.Replacement, _ description: String
+    ) -> ReferenceFix? {
+        guard let clause = source.clause, !clause.isOuter, let sourceName = source.referenceSpelling else { return nil }
+        let key = rules.key(stored: join.table)
+        if level.chain.flatMap(\.sources).contains(where: { $0.reference.map(rules.key) == key }) { return nil }
+        if let joinedTo = bridges[key], joinedTo != clause.start { return nil }
+        bridges[key] = clause.start
+        let name = rules.spelling(of: join.table)
+        let qualified = source.table?.schemaName.flatMap { $0 == "public" ? nil : rules.spelling(of: $0) + "." }
+        let written = (qualified ?? "") + name
+        let condition = join.condition(table: name, lacking: sourceName, spell: rules.spelling)
+        var replacements = [reference]
+        if let on = clause.on {
+            // `x AND a OR b` would read as `(x AND a) OR b`.
+            var hasOr = false
+            var index = on + 1
+            while index < clause.end {
+                if word(index) == "OR" { hasOr = true }
+                index = isSymbol(index, "(") && partner[index] > index ? partner[index] + 1 : index + 1
+            }
+            replacements.append(.init(offset: tokens[clause.start].offset, length: 0, text: "CROSS JOIN \(written) "))
+            replacements.append(.init(offset: end(of: on), length: 0, text: " \(condition) AND" + (hasOr ? " (" : "")))
+            if hasOr { replacements.append(.init(offset: end(of: clause.end - 1), length: 0, text: ")")) }
+        } else {
+            replacements.append(.init(offset: end(of: clause.end - 1), length: 0, text: " JOIN \(written) ON \(condition)"))
+        }
+        return ReferenceFix(replacements: replacements, description: description + " (JOIN \(name))")
+    }
+
+    /// The UTF-8 offset just past token `index`.
+    private func end(of index: Int) -> Int {
+        tokens[index].offset + tokens[index].text.utf8.count
     }
 
     private func used(_ scope: QueryScope) -> [Table] {

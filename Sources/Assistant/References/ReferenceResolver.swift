@@ -35,6 +35,9 @@ final class ReferenceResolver {
     /// Every name declared with AS anywhere in the statement: a bare reference to one is never reported
     /// (an output alias used in ORDER BY of a compound query, in SQLite's WHERE, ...).
     private(set) var declaredAliases: Set<String> = []
+    /// The tables a fix joins, by key, with the FROM item each is joined to: one table joined twice
+    /// under one name would be an error of the fix's own making.
+    var bridges: [String: Int] = [:]
 
     /// Nil when the SQL cannot be read with certainty: unbalanced parentheses, an unterminated string.
     init?(sql: String, schema: Schema, dialect: SQLDialect) {
@@ -272,9 +275,18 @@ final class ReferenceResolver {
     private func from(_ range: Range<Int>, scope: QueryScope, conditions: inout [Range<Int>]) {
         var index = range.lowerBound
         let end = range.upperBound
+        var joinStart: Int?
+        var isOuter = false
         while index < end {
             let current = word(index)
-            if isSymbol(index, ",") || (SQLWords.joinWords.contains(current) && !isSymbol(index + 1, "(")) {
+            if isSymbol(index, ",") {
+                (joinStart, isOuter) = (nil, false)
+                index += 1
+                continue
+            }
+            if SQLWords.joinWords.contains(current) && !isSymbol(index + 1, "(") {
+                joinStart = joinStart ?? index
+                if ["LEFT", "RIGHT", "FULL"].contains(current) { isOuter = true }
                 index += 1
                 continue
             }
@@ -287,17 +299,25 @@ final class ReferenceResolver {
                     index = isSymbol(index, "(") && partner[index] > index ? partner[index] + 1 : index + 1
                 }
                 conditions.append(start..<index)
+                if let last = scope.sources.indices.last {
+                    scope.sources[last].clause?.on = start
+                    scope.sources[last].clause?.end = index
+                }
                 continue
             }
             if current == "USING", isSymbol(index + 1, "(") {
                 conditions.append((index + 1)..<(partner[index + 1] + 1))
                 index = partner[index + 1] + 1
+                if let last = scope.sources.indices.last { scope.sources[last].clause?.end = index }
                 continue
             }
             guard let next = fromItem(at: index, end: end, scope: scope, conditions: &conditions) else {
                 scope.isCertain = false
                 return
             }
+            scope.sources[scope.sources.count - 1].clause = FromClause(
+                start: joinStart ?? index, on: nil, end: next, isOuter: isOuter)
+            (joinStart, isOuter) = (nil, false)
             index = next
         }
     }

@@ -42,8 +42,7 @@ struct RepairFacts {
         for table in tables {
             for key in table.foreignKeys {
                 guard let target = schema.table(named: key.referencedTable), tables.contains(target) else { continue }
-                let pairs = zip(key.columns, key.referencedColumns).map { "\(table.name).\($0) = \(target.name).\($1)" }
-                keys.append("- " + pairs.joined(separator: " AND "))
+                keys.append("- " + key.condition(referencing: table.name, referenced: target.name))
             }
         }
         joins = keys.isEmpty ? "(none between these tables)" : keys.joined(separator: "\n")
