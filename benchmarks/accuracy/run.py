@@ -237,6 +237,25 @@ def run(chosen, sqlite_path, askers, out_path, label, before=None):
     return details, summary
 
 
+def carry_over(earlier, details, names, label, out_path):
+    """The earlier run's questions, each one asked now replaced for the systems asked now; a question a
+    system was not asked again keeps its earlier answer, and every entry says where it came from."""
+    now = {d["id"]: d for d in details}
+    questions = []
+    for entry in earlier["questions"]:
+        entry = dict(entry)
+        if entry["id"] in now:
+            for name in names:
+                entry[name] = now[entry["id"]][name]
+            entry["source"] = f"asked again ({', '.join(names)}): {label or out_path.name}"
+        else:
+            entry["source"] = entry.get("source") or f"carried over from {earlier.get('label') or 'the earlier run'}"
+        questions.append(entry)
+    systems = [name for name in SYSTEMS if questions and name in questions[0]]
+    return {"label": f"{label} over {earlier.get('label', '')}".strip(), "summary": summarise(questions, systems),
+            "questions": questions}
+
+
 def summarise(details, names):
     n = len(details)
     out = {"questions": n}
@@ -396,6 +415,10 @@ def main():
     parser.add_argument("--label", default="", help="a name for this run in the JSON (e.g. the branch)")
     parser.add_argument("--out-dir", type=Path, default=ROOT / "benchmarks/out")
     parser.add_argument("--self-check", action="store_true", help="score the gold itself and wrong variants (no model)")
+    parser.add_argument(
+        "--carry-over", type=Path, metavar="JSON",
+        help="an earlier run's details: write beside this run's a file with every question of that one, the ones"
+             " asked now replaced (the systems asked now only), and print its summary")
     parser.add_argument("--summarise", type=Path, metavar="JSON",
                         help="print the summary of a details file again, also of an interrupted run (no model)")
     args = parser.parse_args()
@@ -427,9 +450,16 @@ def main():
         stamp = time.strftime("%Y%m%d-%H%M%S")
         out_path = args.out_dir / f"accuracy-{stamp}.json"
         started = time.monotonic()
-        _, summary = run(chosen, sqlite_path, askers, out_path, args.label)
+        details, summary = run(chosen, sqlite_path, askers, out_path, args.label)
         print_summary(summary, names)
         print(f"\n{len(chosen)} questions in {(time.monotonic() - started) / 60:.1f} min; details: {out_path}")
+        if args.carry_over:
+            combined = carry_over(json.loads(args.carry_over.read_text()), details, names, args.label, out_path)
+            combined_path = out_path.with_name(out_path.stem + "-combined.json")
+            combined_path.write_text(json.dumps(combined, indent=1, ensure_ascii=False))
+            print(f"\nwith the other questions carried over from {args.carry_over}:")
+            print_summary(combined["summary"], [name for name in SYSTEMS if name in combined["questions"][0]])
+            print(f"details: {combined_path}")
         return 0
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -17,7 +17,6 @@ enum DialectFunctions {
     static func fix(_ sql: String, after error: DatabaseError, dialect: SQLDialect) -> ReferenceFix? {
         let known = rewrites(for: dialect)
         guard let missing = missingFunction(in: error.message), known[missing] != nil else { return nil }
-        let names = Set(known.keys)
 
         let tokens = SQLTokenizer(dialect: dialect).tokenize(sql).filter {
             $0.kind != .whitespace && $0.kind != .comment
@@ -30,7 +29,7 @@ enum DialectFunctions {
             let name = token.text.uppercased()
             // `app.year(x)` names a schema's own function: not ours to rewrite.
             let isQualified = index > 0 && tokens[index - 1].text == "."
-            guard token.kind == .word, !isQualified, names.contains(name), let rewrite = known[name],
+            guard token.kind == .word, !isQualified, let rewrite = known[name],
                 index + 1 < tokens.count, tokens[index + 1].text == "(",
                 let call = Self.call(in: sql, tokens: tokens, openAt: index + 1)
             else {

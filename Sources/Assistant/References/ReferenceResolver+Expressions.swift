@@ -89,7 +89,7 @@ extension ReferenceResolver {
                 problem.joinThrough = join
                 let table = rules.spelling(of: join.table)
                 problem.fix = bridge(
-                    join, to: source, in: scope,
+                    join, to: source, seenFrom: scope,
                     moving: .init(offset: tokens[index].offset, length: 0, text: table + "."),
                     "\(tokens[index].text) -> \(table).\(tokens[index].text)")
             }
@@ -129,7 +129,7 @@ extension ReferenceResolver {
                     problem.joinThrough = join
                     let spelling = rules.spelling(of: join.table)
                     problem.fix = bridge(
-                        join, to: source, in: level,
+                        join, to: source, seenFrom: scope,
                         moving: .init(
                             offset: tokens[qualifierIndex].offset, length: tokens[qualifierIndex].text.utf8.count,
                             text: spelling),
@@ -226,15 +226,15 @@ extension ReferenceResolver {
     /// key (`CROSS JOIN orders JOIN order_items oi ON oi.order_id = orders.order_id AND ...`), so that its
     /// own condition and all that follows see the table; an item first in FROM, after a comma or with
     /// USING gets it right after (`FROM orders JOIN order_items ON ...`). None for an outer join (an inner
-    /// join added to it would drop the rows it keeps), a name the query uses already, or a table this
-    /// statement's fixes join to another item.
+    /// join added to it would drop the rows it keeps), a name the reference's scopes use already, or a
+    /// table this statement's fixes join to another item.
     private func bridge(
-        _ join: ReferenceProblem.Join, to source: QuerySource, in level: QueryScope,
+        _ join: ReferenceProblem.Join, to source: QuerySource, seenFrom scope: QueryScope,
         moving reference: ReferenceFix.Replacement, _ description: String
     ) -> ReferenceFix? {
         guard let clause = source.clause, !clause.isOuter, let sourceName = source.referenceSpelling else { return nil }
         let key = rules.key(stored: join.table)
-        if level.chain.flatMap(\.sources).contains(where: { $0.reference.map(rules.key) == key }) { return nil }
+        if scope.chain.flatMap(\.sources).contains(where: { $0.reference.map(rules.key) == key }) { return nil }
         if let joinedTo = bridges[key], joinedTo != clause.start { return nil }
         bridges[key] = clause.start
         let name = rules.spelling(of: join.table)
