@@ -37,7 +37,9 @@ public struct ReferenceProblem: Sendable, Hashable {
 
         /// The condition with each table under the name the query gives it: `order_items.order_id =
         /// orders.order_id` by default.
-        public func condition(table alias: String? = nil, lacking lackingAlias: String? = nil, spell: (String) -> String = { $0 })
+        public func condition(
+            table alias: String? = nil, lacking lackingAlias: String? = nil, spell: (String) -> String = { $0 }
+        )
             -> String
         {
             let (this, other) = (alias ?? table, lackingAlias ?? lacking)
@@ -57,7 +59,8 @@ public struct ReferenceProblem: Sendable, Hashable {
             if let joinThrough {
                 notes.append(
                     "\(joinThrough.lacking) has no \(name); \(joinThrough.table) has it: "
-                        + "JOIN \(joinThrough.table) ON \(joinThrough.condition()) and use \(joinThrough.table).\(name)")
+                        + "JOIN \(joinThrough.table) ON \(joinThrough.condition()) and use \(joinThrough.table).\(name)"
+                )
             } else if let qualifiedTable {
                 notes.append("\(qualifiedTable) has no \(name)")
             } else if let unjoinedTable {
@@ -106,7 +109,9 @@ public struct ReferenceFix: Sendable, Hashable {
     /// `sql` with the replacements made; insertions at one offset keep their order.
     public func apply(to sql: String) -> String {
         var bytes = Array(sql.utf8)
-        let lastFirst = replacements.enumerated().sorted { ($0.element.offset, $0.offset) > ($1.element.offset, $1.offset) }
+        let lastFirst = replacements.enumerated().sorted {
+            ($0.element.offset, $0.offset) > ($1.element.offset, $1.offset)
+        }
         for replacement in lastFirst.map(\.element) {
             bytes.replaceSubrange(
                 replacement.offset..<(replacement.offset + replacement.length), with: Array(replacement.text.utf8))

@@ -254,7 +254,8 @@ extension ReferenceResolver {
             replacements.append(.init(offset: end(of: on), length: 0, text: " \(condition) AND" + (hasOr ? " (" : "")))
             if hasOr { replacements.append(.init(offset: end(of: clause.end - 1), length: 0, text: ")")) }
         } else {
-            replacements.append(.init(offset: end(of: clause.end - 1), length: 0, text: " JOIN \(written) ON \(condition)"))
+            replacements.append(
+                .init(offset: end(of: clause.end - 1), length: 0, text: " JOIN \(written) ON \(condition)"))
         }
         return ReferenceFix(replacements: replacements, description: description + " (JOIN \(name))")
     }
