@@ -66,6 +66,13 @@ import Testing
                 + "WHERE oi.product_id = 20"
         ),
         (
+            // A bare name the joined table has too is qualified by the item it meant: no "ambiguous column".
+            "SELECT COUNT(DISTINCT order_id) FROM order_items WHERE status = 'delivered'",
+            "status -> orders.status (JOIN orders)",
+            "SELECT COUNT(DISTINCT o.order_id) FROM orders o WHERE o.status = 'delivered' "
+                + "AND o.order_id IN (SELECT order_id FROM order_items)"
+        ),
+        (
             // An ON condition with OR keeps its meaning inside parentheses.
             "SELECT count(*) FROM customers c JOIN order_items oi ON c.customer_id = oi.customer_id OR oi.quantity > 3",
             "oi.customer_id -> orders.customer_id (JOIN orders)",

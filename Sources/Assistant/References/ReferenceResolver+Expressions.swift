@@ -58,7 +58,10 @@ extension ReferenceResolver {
         for level in scope.chain {
             if level.outputNames.contains(key) { return }
             for source in level.sources {
-                if source.columns.contains(where: { rules.key(stored: $0) == key }) { return }
+                if source.columns.contains(where: { rules.key(stored: $0) == key }) {
+                    foundBareNames.append((index, level, source.referenceSpelling))
+                    return
+                }
                 // A whole-row reference, or the value of a table function named by its alias.
                 if let reference = source.reference, rules.key(reference) == key { return }
                 if !source.isComplete { certain = false }
@@ -89,7 +92,7 @@ extension ReferenceResolver {
                 problem.joinThrough = join
                 let table = rules.spelling(of: join.table)
                 problem.fix = bridge(
-                    join, to: source, seenFrom: scope,
+                    join, to: source, in: scope, seenFrom: scope, for: problem.reference,
                     moving: .init(offset: tokens[index].offset, length: 0, text: table + "."),
                     "\(tokens[index].text) -> \(table).\(tokens[index].text)")
             }
@@ -129,7 +132,7 @@ extension ReferenceResolver {
                     problem.joinThrough = join
                     let spelling = rules.spelling(of: join.table)
                     problem.fix = bridge(
-                        join, to: source, seenFrom: scope,
+                        join, to: source, in: level, seenFrom: scope, for: written,
                         moving: .init(
                             offset: tokens[qualifierIndex].offset, length: tokens[qualifierIndex].text.utf8.count,
                             text: spelling),
@@ -229,14 +232,15 @@ extension ReferenceResolver {
     /// join added to it would drop the rows it keeps), a name the reference's scopes use already, or a
     /// table this statement's fixes join to another item.
     private func bridge(
-        _ join: ReferenceProblem.Join, to source: QuerySource, seenFrom scope: QueryScope,
-        moving reference: ReferenceFix.Replacement, _ description: String
+        _ join: ReferenceProblem.Join, to source: QuerySource, in level: QueryScope, seenFrom scope: QueryScope,
+        for problem: String, moving reference: ReferenceFix.Replacement, _ description: String
     ) -> ReferenceFix? {
         guard let clause = source.clause, !clause.isOuter, let sourceName = source.referenceSpelling else { return nil }
         let key = rules.key(stored: join.table)
         if scope.chain.flatMap(\.sources).contains(where: { $0.reference.map(rules.key) == key }) { return nil }
         if let joinedTo = bridges[key], joinedTo != clause.start { return nil }
         bridges[key] = clause.start
+        addedJoins.append((problem, level, join.table))
         let name = rules.spelling(of: join.table)
         let qualified = source.table?.schemaName.flatMap { $0 == "public" ? nil : rules.spelling(of: $0) + "." }
         let written = (qualified ?? "") + name

@@ -38,6 +38,11 @@ final class ReferenceResolver {
     /// The tables a fix joins, by key, with the FROM item each is joined to: one table joined twice
     /// under one name would be an error of the fix's own making.
     var bridges: [String: Int] = [:]
+    /// The joins the fixes add: the problem's reference, the scope whose FROM gains the table, the table.
+    var addedJoins: [(reference: String, scope: QueryScope, table: String)] = []
+    /// Each bare column name found, with its scope and the FROM item that has it: a table a fix joins
+    /// may have a column of that name too, and the name must then say which one it means.
+    var foundBareNames: [(index: Int, scope: QueryScope, source: String?)] = []
 
     /// Nil when the SQL cannot be read with certainty: unbalanced parentheses, an unterminated string.
     init?(sql: String, schema: Schema, dialect: SQLDialect) {
@@ -96,6 +101,29 @@ final class ReferenceResolver {
             }
         }
         _ = query(start..<tokens.count, outer: nil, ctes: [:])
+        qualifyNamesAJoinWouldMakeAmbiguous()
+    }
+
+    /// `COUNT(DISTINCT order_id) FROM payments` is ambiguous once a fix joins `orders`: each bare name the
+    /// joined table also has is qualified with the item it was found in; with no name to qualify it by
+    /// (an unnamed subquery), the join is no fix.
+    private func qualifyNamesAJoinWouldMakeAmbiguous() {
+        for added in addedJoins {
+            guard let table = schema.tables.first(where: { $0.name == added.table }),
+                let problem = problems.firstIndex(where: { $0.reference == added.reference }),
+                problems[problem].fix != nil
+            else { continue }
+            let columns = Set(table.columns.map { rules.key(stored: $0.name) })
+            for found in foundBareNames where found.scope === added.scope {
+                guard let name = tokens[found.index].name, columns.contains(rules.key(name)) else { continue }
+                guard let qualifier = found.source else {
+                    problems[problem].fix = nil
+                    break
+                }
+                problems[problem].fix?.replacements.append(
+                    .init(offset: tokens[found.index].offset, length: 0, text: qualifier + "."))
+            }
+        }
     }
 
     // MARK: Queries
