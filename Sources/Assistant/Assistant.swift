@@ -174,10 +174,19 @@ public final class Assistant {
                 return
             }
             guard let sql = SQLExtractor.extract(from: completion.text) else {
-                // An answer in words (a clarifying question, "the data cannot say"): shown and saved as words.
-                outcome.failure = .noSQL(reply: completion.text)
+                // An answer in words (a clarifying question, "the data cannot say"): shown and saved as words;
+                // unless it states figures no query gave while calls remain: then the question is drawn afresh.
+                let guessed =
+                    call <= configuration.maxRepairs
+                    && UnqueriedFigures.stated(in: completion.text, asking: question)
+                let failure: TurnFailure =
+                    guessed ? .unqueriedFigures(reply: completion.text) : .noSQL(reply: completion.text)
+                outcome.failure = failure
                 save(&outcome, attempt: attempt, start: start, model: model, completion: completion)
-                return
+                guard guessed else { return }
+                observer?.repairing(after: failure, attempt: call)
+                drawing = true
+                continue
             }
             outcome.sql = sql
             var userWroteSQL = false

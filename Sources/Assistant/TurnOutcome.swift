@@ -8,6 +8,9 @@ public enum TurnFailure: Error, Sendable {
     case endpoint(LLMError)
     /// The model answered without a query; its words are kept.
     case noSQL(reply: String)
+    /// The model answered without a query but with figures of its own (`UnqueriedFigures`): asked again
+    /// while calls remain, and an answer in words when none do.
+    case unqueriedFigures(reply: String)
     /// The guard refused the SQL.
     case rejected(reason: String)
     /// A table or column the schema does not have: found before the query ran, so it never did.
@@ -27,6 +30,8 @@ public enum TurnFailure: Error, Sendable {
         case .noSQL(let reply):
             "the model answered without SQL (\"\(Self.firstLine(of: reply))\"): rephrase the question, "
                 + "or see what it knows with `datachat schema`"
+        case .unqueriedFigures(let reply):
+            "the model stated figures without a query to get them from (\"\(Self.firstLine(of: reply))\")"
         case .rejected(let reason): "the SQL was refused: \(reason)"
         case .unknownReference(let problem): problem.message
         case .repeated(let earlier): "the model sent the same query again (not run): \(earlier.message)"
@@ -53,7 +58,7 @@ public enum TurnFailure: Error, Sendable {
         switch self {
         case .endpoint, .database, .assistant, .unknownReference: .error
         case .repeated(let earlier): earlier.status
-        case .noSQL: .noSQL
+        case .noSQL, .unqueriedFigures: .noSQL
         case .rejected: .rejected
         case .cancelled, .declined: .cancelled
         }

@@ -142,6 +142,41 @@ import Testing
                 == [.error, .error, .error, .error])
     }
 
+    @Test func figuresWithoutAQueryAreAskedAgainAsADraw() throws {
+        let replies = ["There are 40,000 sales in the table.", "```sql\nSELECT count(*) FROM sales\n```"]
+        let encoded = try JSONSerialization.data(withJSONObject: replies)
+        let server = try FakeLLMServer(
+            script: "{\"rules\": [{\"match\": \".\", \"replies\": \(String(decoding: encoded, as: UTF8.self))}]}")
+        let assistant = try fixture.makeAssistant(baseURL: server.baseURL)
+        let outcome = assistant.ask("how many sales in 2024?")
+        #expect(outcome.failure == nil)
+        #expect(outcome.sql == "SELECT count(*) FROM sales")
+        let bodies = try AssistantFixture.chatBodies(server)
+        #expect(bodies.count == 2)
+        #expect(AssistantFixture.contents(bodies[1]) == AssistantFixture.contents(bodies[0]), "the question afresh")
+        #expect(bodies[1]["seed"] as? Int == 2)
+        let saved = try assistant.history.messages(sessionID: outcome.sessionID)
+        #expect(saved.map(\.status) == [.ok, .noSQL, .ok])
+        #expect(saved[1].error?.hasPrefix("the model stated figures without a query") == true)
+        // With no call left, the words are the answer, as any answer in words.
+        let again = try FakeLLMServer(
+            script: "{\"rules\": [{\"match\": \".\", \"replies\": \(String(decoding: encoded, as: UTF8.self))}]}")
+        let last = try fixture.makeAssistant(baseURL: again.baseURL, maxRepairs: 0).ask("how many sales?")
+        #expect(last.isAnswerInWords)
+    }
+
+    @Test func numbersTheQuestionGaveOrAQuestionBackAreNoGuess() {
+        #expect(UnqueriedFigures.stated(in: "There are 40,000 customers.", asking: "How many customers?"))
+        #expect(UnqueriedFigures.stated(in: "They joined in 2018.", asking: "When did Acme join?"))
+        #expect(!UnqueriedFigures.stated(in: "Which year do you mean: 2023 or 2024?", asking: "sales last year?"))
+        #expect(!UnqueriedFigures.stated(in: "The table has no data for 2022.", asking: "Revenue in 2022"))
+        #expect(!UnqueriedFigures.stated(in: "This data cannot say who the users are.", asking: "who uses q4 reports"))
+        #expect(
+            UnqueriedFigures.numbers(in: "order_items2 had 1,234.5 in q4 (2024-12-01)") == [
+                "12345", "2024", "12", "01",
+            ])
+    }
+
     @Test func anAnswerInWordsIsSavedAsWords() throws {
         let server = try FakeLLMServer(
             script: FakeLLMServer.script(rules: [], default: "Which year do you mean: 2023 or 2024?"))

@@ -23,7 +23,7 @@ enum ExitStatus {
         switch failure {
         case .endpoint(let error):
             return error.code == .missingKey || error.code == .invalidConfiguration ? usage : endpointError
-        case .noSQL: return noSQL
+        case .noSQL, .unqueriedFigures: return noSQL
         case .rejected: return rejected
         // A name the schema lacks is the database's error, caught before the query ran: 4, as when the
         // engine reports it. 3 stays what scripts read it as, a refusal of what is not a read-only query.
