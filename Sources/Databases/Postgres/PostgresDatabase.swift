@@ -295,8 +295,11 @@ public final class PostgresDatabase: Database {
                 if failure == nil { failure = error }
             }
         }
-        if watch.cancelledByUser { throw DatabaseError(.cancelled, "the query was cancelled", sql: sql) }
-        if watch.timedOut { throw PostgresErrors.timeout(watch.timeoutSeconds, sql: sql) }
+        switch watch.stoppedFor {
+        case .interrupted: throw DatabaseError(.cancelled, "the query was cancelled", sql: sql)
+        case .deadlinePassed: throw PostgresErrors.timeout(watch.timeoutSeconds, sql: sql)
+        case nil: break
+        }
         if let failure { throw failure }
         return (count, truncated)
     }

@@ -24,7 +24,7 @@ enum PostgresErrors {
         }
         switch state {
         case "57014":
-            if watch.cancelledByUser {
+            if watch.stoppedFor == .interrupted {
                 return DatabaseError(.cancelled, "the query was cancelled", sql: sql, engineCode: state)
             }
             return timeout(watch.timeoutSeconds, sql: sql, engineCode: state)

@@ -1,25 +1,18 @@
+import Basics
 import Synchronization
 
 #if canImport(Glibc)
     import Glibc
 #endif
 
-/// Ctrl-C as a flag that the long calls poll (libcurl's loop, SQLite's progress handler, libpq's wait),
-/// so an interrupt cancels the request or the query instead of killing the process.
+/// Ctrl-C as the cancellation the long calls poll (libcurl's loop, SQLite's progress handler, libpq's
+/// wait), so an interrupt cancels the request or the query instead of killing the process.
 enum Interrupt {
-    private static let flag = Atomic<Bool>(false)
+    /// Cancelled by SIGINT; a session resets it before each line.
+    static let cancellation = Cancellation()
 
     /// Catches SIGINT; see `Signals`.
     static func install() { Signals.install() }
-
-    static var isRaised: Bool { flag.load(ordering: .relaxed) }
-
-    static func raise() { flag.store(true, ordering: .relaxed) }
-
-    static func reset() { flag.store(false, ordering: .relaxed) }
-
-    /// What the long calls poll.
-    static let check: @Sendable () -> Bool = { Interrupt.isRaised }
 }
 
 /// The signals datachat handles itself, each reported twice: as a flag for code that polls, and as a
@@ -44,7 +37,7 @@ enum Signals {
 
     static func install() {
         // Touched here, not first inside a handler, where its lazy initialisation must not run.
-        Interrupt.reset()
+        Interrupt.cancellation.reset()
         _ = descriptor
         if readEnd.load(ordering: .relaxed) < 0 {
             var ends: [Int32] = [-1, -1]
@@ -60,7 +53,7 @@ enum Signals {
         // A closed pipe (a pager quit early) is a failed write, not a dead process.
         signal(SIGPIPE, SIG_IGN)
         handle(SIGINT) { _ in
-            Interrupt.raise()
+            Interrupt.cancellation.cancel()
             Signals.post(.interrupt)
         }
         // A test runner or a parent may start us with these blocked; we want them.
