@@ -1,11 +1,5 @@
 import Basics
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// Asks an OpenAI-compatible `/chat/completions` endpoint for an answer, streamed as it is written.
 ///
 /// One client per endpoint; it keeps its libcurl handles so that later turns reuse the connection.
@@ -64,7 +58,10 @@ public final class ChatClient {
                     ChatRetry(
                         attempt: attempt, maxAttempts: policy.maxAttempts, delaySeconds: delay, reason: error,
                         discardsText: delivered))
-                try Self.wait(seconds: delay, cancellation: cancellation)
+                // The wait ends before the deadline (checked above): only Ctrl-C can cut it short.
+                guard cancellation.sleep(for: .milliseconds(Int64(delay * 1000))) else {
+                    throw LLMError(.cancelled, "the request was cancelled")
+                }
             }
         }
     }
@@ -190,28 +187,6 @@ public final class ChatClient {
             "\(configuration.endpointHost) has no model \"\(configuration.model)\"; it offers \(shown)\(more): "
             + "set DATACHAT_MODEL or --model"
         return described
-    }
-
-    /// Sleeps between attempts, waking often enough that Ctrl-C is felt at once. (The caller waits only
-    /// when the wait ends before the deadline.)
-    private static func wait(seconds: Double, cancellation: Cancellation) throws(LLMError) {
-        let clock = ContinuousClock()
-        let end = clock.now.advanced(by: .milliseconds(Int64(seconds * 1000)))
-        while clock.now < end {
-            if cancellation.reason == .interrupted { throw LLMError(.cancelled, "the request was cancelled") }
-            let step = min(clock.now.duration(to: end), .milliseconds(20))
-            Pause.sleep(step)
-        }
-    }
-}
-
-/// Blocking sleeps for the client's own thread.
-enum Pause {
-    static func sleep(_ duration: Duration) {
-        let nanoseconds = max(0, Int(duration.seconds * 1e9))
-        var request = timespec(tv_sec: nanoseconds / 1_000_000_000, tv_nsec: nanoseconds % 1_000_000_000)
-        var remaining = timespec()
-        while nanosleep(&request, &remaining) != 0 && errno == EINTR { request = remaining }
     }
 }
 

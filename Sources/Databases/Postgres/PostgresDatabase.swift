@@ -295,10 +295,8 @@ public final class PostgresDatabase: Database {
                 if failure == nil { failure = error }
             }
         }
-        switch watch.stoppedFor {
-        case .interrupted: throw DatabaseError(.cancelled, "the query was cancelled", sql: sql)
-        case .deadlinePassed: throw PostgresErrors.timeout(watch.timeoutSeconds, sql: sql)
-        case nil: break
+        if let reason = watch.stoppedFor {
+            throw DatabaseError.stopped(reason, timeoutSeconds: watch.timeoutSeconds, sql: sql)
         }
         if let failure { throw failure }
         return (count, truncated)

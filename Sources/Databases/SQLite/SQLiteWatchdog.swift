@@ -42,19 +42,8 @@ final class SQLiteWatchdog {
 
     /// Turns the engine's "interrupted" into the reason it was interrupted.
     func explain(_ error: DatabaseError) -> DatabaseError {
-        var error = error
-        switch stoppedFor {
-        case .deadlinePassed:
-            error.code = .timeout
-            let seconds = timeoutSeconds.map { $0.formatted(maxFractionDigits: 1) } ?? "?"
-            error.message = "the query ran longer than \(seconds) s and was stopped: narrow it or raise --timeout"
-        case .interrupted:
-            error.code = .cancelled
-            error.message = "the query was cancelled"
-        case nil:
-            break
-        }
-        return error
+        guard let stoppedFor else { return error }
+        return .stopped(stoppedFor, timeoutSeconds: timeoutSeconds, sql: error.sql, engineCode: error.engineCode)
     }
 }
 

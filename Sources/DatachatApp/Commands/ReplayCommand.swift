@@ -58,7 +58,7 @@ struct ReplayCommand: ParsableCommand {
     func run() throws {
         var settings = try settings()
         settings.sayWarnings()
-        Interrupt.install()
+        Signals.install()
         let history = try openHistoryStore(settings)
         let session = try loadSession(id, from: history)
         if reask {
@@ -84,7 +84,7 @@ struct ReplayCommand: ParsableCommand {
         }
         let replayer = SessionReplayer(
             database: connection, configuration: AppContext.configuration(settings),
-            cancellation: Interrupt.cancellation)
+            cancellation: Signals.interrupt)
         if replayer.schemaChanged(since: session.record.schemaFingerprint) == true {
             StandardError.error(
                 "warning: the schema changed since the session was saved (tables or columns differ): "

@@ -78,7 +78,7 @@ extension InteractiveSession {
         do {
             return SessionReplayer(
                 database: try context.assistant.database(), configuration: context.assistant.configuration,
-                cancellation: Interrupt.cancellation)
+                cancellation: Signals.interrupt)
         } catch {
             StandardError.error("cannot open the database: \(error)")
             return nil

@@ -59,7 +59,7 @@ final class InteractiveSession {
     func run() -> Int32 {
         if isInteractive { greet() }
         while true {
-            Interrupt.cancellation.reset()
+            Signals.interrupt.reset()
             guard let line = readInput() else { break }
             if line.isEmpty { continue }
             if line == "quit" || line == "exit" { break }
@@ -220,7 +220,7 @@ final class StandardInputLines {
             let count = read(STDIN_FILENO, &chunk, chunk.count)
             if count > 0 {
                 buffer += chunk[..<count]
-            } else if count == 0 || errno != EINTR || Interrupt.cancellation.isCancelled {
+            } else if count == 0 || errno != EINTR || Signals.interrupt.isCancelled {
                 atEnd = true
             }
         }

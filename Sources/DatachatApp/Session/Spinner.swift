@@ -35,7 +35,8 @@ final class Spinner: Sendable {
             state.redraw = Task.detached { [weak self] in
                 while !Task.isCancelled {
                     try? await Task.sleep(for: .milliseconds(100))
-                    self?.redraw()
+                    // A task that `stop` cancelled draws nothing, even when `start` followed.
+                    self?.state.withLock { if !Task.isCancelled { self?.draw(&$0) } }
                 }
             }
         }
@@ -52,14 +53,6 @@ final class Spinner: Sendable {
             state.redraw?.cancel()
             state.redraw = nil
             StandardError.write("\r\u{1B}[K")
-        }
-    }
-
-    /// The redrawing task's step; a task that `stop` cancelled draws nothing, even when `start` followed.
-    private func redraw() {
-        state.withLock { state in
-            guard !Task.isCancelled else { return }
-            draw(&state)
         }
     }
 
