@@ -29,6 +29,28 @@ import Testing
         #expect(limited.limited(by: nil).deadline == now + .seconds(1))
     }
 
+    @Test func sleepEndsEarlyOnlyWhenCancelled() async throws {
+        let clock = ContinuousClock()
+        var start = clock.now
+        #expect(Cancellation.never.sleep(for: .milliseconds(60)))
+        #expect(clock.now - start >= .milliseconds(60))
+
+        let cancellation = Cancellation()
+        let sleeper = Task.detached {
+            let start = clock.now
+            return (cancellation.sleep(for: .seconds(10)), clock.now - start)
+        }
+        try await Task.sleep(for: .milliseconds(100))
+        cancellation.cancel()
+        let (slept, took) = await sleeper.value
+        #expect(!slept)
+        #expect(took < .seconds(2))
+
+        start = clock.now
+        #expect(!Cancellation().limited(by: start + .milliseconds(50)).sleep(for: .seconds(10)))
+        #expect(clock.now - start < .seconds(2))
+    }
+
     @Test func neverIsNeverCancelled() {
         Cancellation.never.cancel()
         #expect(Cancellation.never.reason == nil)
