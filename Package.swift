@@ -52,7 +52,7 @@ let package = Package(
         .testTarget(name: "DatachatAppTests", dependencies: ["DatachatApp", "TestSupport"]),
         .testTarget(
             name: "EndToEndTests", dependencies: ["TestSupport", "datachat", "FakeLLM"], exclude: ["HelpSnapshots"]),
-        .target(name: "TestSupport", dependencies: ["Databases"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["Databases", "Basics"], path: "Tests/TestSupport"),
     ],
     swiftLanguageModes: [.v6]
 )

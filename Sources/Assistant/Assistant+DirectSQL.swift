@@ -12,7 +12,7 @@ extension Assistant {
     /// is not asked and the observer is not asked to approve: the user wrote it. Rows go to the observer's
     /// `resultStarted`/`resultRow`/`resultFinished`. Never throws: every failure is in the outcome.
     public func run(
-        sql: String, observer: TurnObserver? = nil, isCancelled: (@Sendable () -> Bool)? = nil
+        sql: String, observer: TurnObserver? = nil
     ) -> TurnOutcome {
         let sql = sql.trimmed()
         let start = ContinuousClock.now
@@ -26,7 +26,7 @@ extension Assistant {
             outcome.sql = sql
             outcome.failure = refusal(of: sql)
             if outcome.failure == nil, configuration.execute {
-                execute(sql, into: &outcome, observer: observer, isCancelled: isCancelled)
+                execute(sql, into: &outcome, observer: observer)
             }
             save(&outcome, attempt: 1, start: start, model: nil, executionMilliseconds: outcome.timings.execution)
         }

@@ -10,7 +10,7 @@ extension Assistant {
     /// `modelCalled`/`modelText`/`modelAnswered`, and saves the turn: the user message, then the explanation
     /// with its tokens and timings. `outcome.reply` is the explanation; nothing is run and `outcome.sql` is nil.
     public func explain(
-        sql: String, observer: TurnObserver? = nil, isCancelled: (@Sendable () -> Bool)? = nil
+        sql: String, observer: TurnObserver? = nil
     ) -> TurnOutcome {
         let sql = sql.trimmed()
         let start = ContinuousClock.now
@@ -27,7 +27,7 @@ extension Assistant {
                     ChatMessage(.system, try explainPrompt(for: sql)), ChatMessage(.user, "```sql\n\(sql)\n```"),
                 ]
                 let completion = callModel(
-                    messages, attempt: 1, into: &outcome, observer: observer, isCancelled: isCancelled)
+                    messages, attempt: 1, into: &outcome, observer: observer)
                 save(&outcome, attempt: 1, start: start, model: model, completion: completion)
             } catch {
                 outcome.failure = .assistant(AssistantError(.configuration, "cannot read the schema: \(error)"))

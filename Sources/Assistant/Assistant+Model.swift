@@ -17,7 +17,7 @@ extension Assistant {
     }
 
     /// The models the endpoint offers (`GET /models`), sorted.
-    public func availableModels(isCancelled: (@Sendable () -> Bool)? = nil) throws(LLMError) -> [String] {
-        try client.listModels(isCancelled: isCancelled)
+    public func availableModels() throws(LLMError) -> [String] {
+        try client.listModels(cancellation: cancellation)
     }
 }

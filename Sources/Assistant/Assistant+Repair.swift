@@ -10,8 +10,7 @@ extension Assistant {
     /// confirmation prompt.
     func run(
         _ sql: String, attempt: inout Int, completion: ChatCompletion, into outcome: inout TurnOutcome,
-        tried: inout [String: TurnFailure], observer: TurnObserver?, isCancelled: (@Sendable () -> Bool)?,
-        start: ContinuousClock.Instant
+        tried: inout [String: TurnFailure], observer: TurnObserver?, start: ContinuousClock.Instant
     ) -> Bool {
         let executedBefore = outcome.timings.execution
         outcome.failure = refusal(of: sql)
@@ -23,7 +22,7 @@ extension Assistant {
         }
         var userWroteSQL = false
         if fix == nil, outcome.failure == nil {
-            userWroteSQL = runChecked(sql, attempt: attempt, into: &outcome, observer, isCancelled)
+            userWroteSQL = runChecked(sql, attempt: attempt, into: &outcome, observer)
             if !userWroteSQL, case .database(let error) = outcome.failure {
                 fix = DialectFunctions.fix(sql, after: error, dialect: location.dialect)
             }
@@ -42,7 +41,7 @@ extension Assistant {
         outcome.failure = refusal(of: fixed) ?? unknownReference(in: fixed)
         let fixStart = outcome.timings.execution
         userWroteSQL =
-            outcome.failure == nil ? runChecked(fixed, attempt: attempt, into: &outcome, observer, isCancelled) : false
+            outcome.failure == nil ? runChecked(fixed, attempt: attempt, into: &outcome, observer) : false
         // No model was asked: the saved content says what changed, and no model or tokens are recorded.
         save(
             &outcome, attempt: attempt, start: start, model: nil,
@@ -53,12 +52,11 @@ extension Assistant {
 
     /// Shows SQL that passed every check and runs it (unless `--sql-only`).
     private func runChecked(
-        _ sql: String, attempt: Int, into outcome: inout TurnOutcome, _ observer: TurnObserver?,
-        _ isCancelled: (@Sendable () -> Bool)?
+        _ sql: String, attempt: Int, into outcome: inout TurnOutcome, _ observer: TurnObserver?
     ) -> Bool {
         observer?.sqlReady(sql, attempt: attempt)
         guard configuration.execute else { return false }
-        return approveAndExecute(sql, attempt: attempt, into: &outcome, observer: observer, isCancelled: isCancelled)
+        return approveAndExecute(sql, attempt: attempt, into: &outcome, observer: observer)
     }
 
     /// The first name in `sql` the schema lacks, as a failure; nil when all resolve or the schema is unreadable.

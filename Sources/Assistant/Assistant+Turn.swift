@@ -41,13 +41,13 @@ extension Assistant {
     /// request failed, with the failure in `outcome`.
     func callModel(
         _ messages: [ChatMessage], attempt: Int, sampling: Sampling? = nil, into outcome: inout TurnOutcome,
-        observer: TurnObserver?, isCancelled: (@Sendable () -> Bool)?
+        observer: TurnObserver?
     ) -> ChatCompletion? {
         observer?.modelCalled(attempt: attempt)
         let completion: ChatCompletion
         do {
             completion = try client.complete(
-                messages, sampling: sampling, isCancelled: isCancelled,
+                messages, sampling: sampling, cancellation: cancellation,
                 onText: { observer?.modelText($0, attempt: attempt) },
                 onRetry: { observer?.modelRetrying($0, attempt: attempt) })
         } catch {
@@ -77,7 +77,7 @@ extension Assistant {
 
     /// Runs SQL the guard passed, under the configured limits, handing rows to the observer as they come.
     func execute(
-        _ sql: String, into outcome: inout TurnOutcome, observer: TurnObserver?, isCancelled: (@Sendable () -> Bool)?
+        _ sql: String, into outcome: inout TurnOutcome, observer: TurnObserver?
     ) {
         let clock = ContinuousClock()
         let start = clock.now
@@ -86,7 +86,7 @@ extension Assistant {
         preview = PreviewCollector(limit: configuration.previewRows)
         let limits = QueryLimits(
             maxRows: configuration.maxRows, timeoutSeconds: configuration.statementTimeout,
-            maxBytes: configuration.maxResultBytes, isCancelled: isCancelled)
+            maxBytes: configuration.maxResultBytes, cancellation: cancellation)
         do {
             var columns: [Column] = []
             let stats = try database().query(

@@ -21,6 +21,8 @@ public final class Assistant {
     /// The business notes on tables and columns, sent with every question.
     public let tableNotes: String?
     public var configuration: AssistantConfiguration
+    /// What stops a turn's model call and query: the session's Ctrl-C. Every call the Assistant makes polls it.
+    public let cancellation: Cancellation
     /// The conversation questions belong to; created with the first question.
     public internal(set) var sessionID: String?
     private var schemaCache: (text: String, fingerprint: String)?
@@ -38,7 +40,7 @@ public final class Assistant {
     public init(
         location: DatabaseLocation, connect: @escaping () throws -> any Database, client: ChatClient,
         history: HistoryStore, prompts: PromptSet, tableNotes: String?,
-        configuration: AssistantConfiguration
+        configuration: AssistantConfiguration, cancellation: Cancellation = .never
     ) {
         self.location = location
         self.connect = connect
@@ -47,6 +49,7 @@ public final class Assistant {
         self.prompts = prompts
         self.tableNotes = tableNotes
         self.configuration = configuration
+        self.cancellation = cancellation
     }
 
     /// The id that means the most recent session on this database (`--session last`, `-c`, `\resume last`).
@@ -127,18 +130,17 @@ public final class Assistant {
     /// With an observer that asks for approval (`--confirm`), the SQL runs only once the user says so; SQL the
     /// user edited at that prompt is checked by the guard again and never sent back to the model for repair.
     public func ask(
-        _ question: String, observer: TurnObserver? = nil, isCancelled: (@Sendable () -> Bool)? = nil
+        _ question: String, observer: TurnObserver? = nil
     ) -> TurnOutcome {
         let start = ContinuousClock.now
         var outcome = TurnOutcome(sessionID: sessionID ?? "", question: question)
-        answer(&outcome, observer: observer, isCancelled: isCancelled, start: start)
+        answer(&outcome, observer: observer, start: start)
         outcome.timings.total = outcome.timings.elapsed(since: start)
         return outcome
     }
 
     private func answer(
-        _ outcome: inout TurnOutcome, observer: TurnObserver?, isCancelled: (@Sendable () -> Bool)?,
-        start: ContinuousClock.Instant
+        _ outcome: inout TurnOutcome, observer: TurnObserver?, start: ContinuousClock.Instant
     ) {
         let question = outcome.question
         guard beginTurn(&outcome, userMessage: question, start: start, model: model) else { return }
@@ -168,7 +170,7 @@ public final class Assistant {
                 let completion = callModel(
                     drawing ? firstRequest : messages, attempt: call,
                     sampling: drawing ? Sampling(temperature: configuration.drawTemperature, seed: call) : nil,
-                    into: &outcome, observer: observer, isCancelled: isCancelled)
+                    into: &outcome, observer: observer)
             else {
                 save(&outcome, attempt: attempt, start: start, model: model)
                 return
@@ -196,7 +198,7 @@ public final class Assistant {
             } else {
                 userWroteSQL = run(
                     sql, attempt: &attempt, completion: completion, into: &outcome, tried: &tried,
-                    observer: observer, isCancelled: isCancelled, start: start)
+                    observer: observer, start: start)
             }
             guard let failure = outcome.failure, !userWroteSQL, isRepairable(failure),
                 call <= configuration.maxRepairs
@@ -213,8 +215,7 @@ public final class Assistant {
     /// Asks the observer whether to run `sql`, then runs it or the user's edit of it. True when the user
     /// changed the SQL: a failure is then theirs, not the model's to repair.
     func approveAndExecute(
-        _ sql: String, attempt: Int, into outcome: inout TurnOutcome, observer: TurnObserver?,
-        isCancelled: (@Sendable () -> Bool)?
+        _ sql: String, attempt: Int, into outcome: inout TurnOutcome, observer: TurnObserver?
     ) -> Bool {
         let approval = outcome.timings.waitingOnThePerson { observer?.approve(sql, attempt: attempt) ?? .run(sql) }
         switch approval {
@@ -229,7 +230,7 @@ public final class Assistant {
                 outcome.failure = refusal(of: edited) ?? unknownReference(in: edited)
             }
             if outcome.failure == nil {
-                execute(edited, into: &outcome, observer: observer, isCancelled: isCancelled)
+                execute(edited, into: &outcome, observer: observer)
             }
             return changed
         }

@@ -16,17 +16,16 @@ public struct QueryLimits: Sendable {
     public var timeoutSeconds: Double?
     /// Bytes of row data at most (a guard against one giant value or row).
     public var maxBytes: Int?
-    /// Polled while the statement runs; returning true cancels it (Ctrl-C).
-    public var isCancelled: (@Sendable () -> Bool)?
+    /// Polled while the statement runs (Ctrl-C); the engine adds the timeout's deadline to it.
+    public var cancellation: Cancellation
 
     public init(
-        maxRows: Int? = nil, timeoutSeconds: Double? = nil, maxBytes: Int? = nil,
-        isCancelled: (@Sendable () -> Bool)? = nil
+        maxRows: Int? = nil, timeoutSeconds: Double? = nil, maxBytes: Int? = nil, cancellation: Cancellation = .never
     ) {
         self.maxRows = maxRows
         self.timeoutSeconds = timeoutSeconds
         self.maxBytes = maxBytes
-        self.isCancelled = isCancelled
+        self.cancellation = cancellation
     }
 
     public static let none = QueryLimits()
@@ -53,6 +52,11 @@ public struct QueryLimits: Sendable {
         timeoutSeconds.map {
             $0.isNaN ? Self.timeoutRange.upperBound : min(max($0, 0.001), Self.timeoutRange.upperBound)
         }
+    }
+
+    /// The caller's cancellation with the statement's deadline, `grace` after the timeout, added.
+    func cancellation(grace: Duration = .zero) -> Cancellation {
+        cancellation.limited(by: boundedTimeoutSeconds.map { .now + .milliseconds(Int64($0 * 1000)) + grace })
     }
 }
 

@@ -1,3 +1,5 @@
+import Basics
+
 /// A database failure as a value: what kind, a one-line message a user can act on, and the SQL involved.
 ///
 /// The message never carries a password: locations are always shown redacted.
@@ -42,4 +44,19 @@ public struct DatabaseError: Error, Sendable, Hashable, CustomStringConvertible 
     }
 
     public var description: String { message }
+
+    /// A statement the engine wrapper stopped itself, in the words both engines use: cancelled, or its timeout.
+    static func stopped(
+        _ reason: Cancellation.Reason, timeoutSeconds: Double?, sql: String?, engineCode: String? = nil
+    ) -> DatabaseError {
+        switch reason {
+        case .interrupted:
+            return DatabaseError(.cancelled, "the query was cancelled", sql: sql, engineCode: engineCode)
+        case .deadlinePassed:
+            let limit = timeoutSeconds.map { $0.formatted(maxFractionDigits: 1) } ?? "?"
+            return DatabaseError(
+                .timeout, "the query ran longer than \(limit) s and was stopped: narrow it or raise --timeout",
+                sql: sql, engineCode: engineCode)
+        }
+    }
 }

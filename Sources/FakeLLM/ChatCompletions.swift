@@ -20,7 +20,8 @@ struct ChatCompletions: Sendable {
         let index = script.ruleIndex(lastUser: request.lastUser, system: request.system)
         let rule = script.rule(at: index)
         let turn = counters.nextTurn(ruleIndex: index, fault: rule.fault)
-        Pause.milliseconds(rule.delayMs)
+        // A thread per connection makes blocking here harmless.
+        Cancellation.never.sleep(for: .milliseconds(rule.delayMs))
 
         let number: Int
         switch turn {
@@ -102,17 +103,5 @@ struct Completion {
         if let usage { object += #","usage":"# + usage.json }
         object += #","system_fingerprint":"fp_fakellm"}"#
         return object
-    }
-}
-
-/// Sleeps for the scripted delays; a thread per connection makes blocking here harmless.
-enum Pause {
-    static func milliseconds(_ milliseconds: Int) {
-        guard milliseconds > 0 else { return }
-        var request = timespec(tv_sec: milliseconds / 1000, tv_nsec: (milliseconds % 1000) * 1_000_000)
-        var remaining = timespec()
-        while nanosleep(&request, &remaining) != 0 && errno == EINTR {
-            request = remaining
-        }
     }
 }

@@ -32,14 +32,14 @@ struct SSEWriter {
                     if rule.keepalive { appendChunk(": keep-alive\n\n") }
                     if rule.chunkDelayMs > 0 {
                         guard writer.flush() else { return false }
-                        Pause.milliseconds(rule.chunkDelayMs)
+                        Cancellation.never.sleep(for: .milliseconds(rule.chunkDelayMs))
                     }
                 }
                 first = false
                 appendChunk("data: " + data + "\n\n")
             case .pause(let milliseconds):
                 guard writer.flush() else { return false }
-                Pause.milliseconds(milliseconds)
+                Cancellation.never.sleep(for: .milliseconds(milliseconds))
             case .cutOff:
                 writer.flush()
                 return false

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Basics
 
 /// Asks an OpenAI-compatible `/chat/completions` endpoint for an answer, streamed as it is written.
 ///
@@ -24,24 +20,25 @@ public final class ChatClient {
     /// Transient failures are retried (see `RetryPolicy`). When a retry follows text already handed to
     /// `onText`, `onRetry` says so first (`discardsText`), and the answer starts over from its beginning.
     /// `maxTokens` caps the answer; a cap the caller set is not an error when the answer reaches it.
-    /// `sampling` replaces the configured temperature for this request alone.
+    /// `sampling` replaces the configured temperature for this request alone. The call's total timeout is
+    /// added to `cancellation` as its deadline.
     public func complete(
         _ messages: [ChatMessage], maxTokens: Int? = nil, sampling: Sampling? = nil,
-        isCancelled: (@Sendable () -> Bool)? = nil,
+        cancellation: Cancellation = .never,
         onText: ((String) -> Void)? = nil, onRetry: ((ChatRetry) -> Void)? = nil
     ) throws(LLMError) -> ChatCompletion {
         try checkKey()
         let clock = ContinuousClock()
         let start = clock.now
         let deadline = start.advanced(by: .milliseconds(Int64(configuration.totalTimeout * 1000)))
+        let cancellation = cancellation.limited(by: deadline)
         let policy = RetryPolicy(configuration: configuration)
         var attempt = 1
         while true {
             var delivered = false
             do {
                 var completion = try send(
-                    messages, maxTokens: maxTokens, sampling: sampling, callStart: start, deadline: deadline,
-                    isCancelled: isCancelled,
+                    messages, maxTokens: maxTokens, sampling: sampling, callStart: start, cancellation: cancellation,
                     onText: { text in
                         delivered = true
                         onText?(text)
@@ -61,7 +58,10 @@ public final class ChatClient {
                     ChatRetry(
                         attempt: attempt, maxAttempts: policy.maxAttempts, delaySeconds: delay, reason: error,
                         discardsText: delivered))
-                try Self.wait(seconds: delay, isCancelled: isCancelled)
+                // The wait ends before the deadline (checked above): only Ctrl-C can cut it short.
+                guard cancellation.sleep(for: .milliseconds(Int64(delay * 1000))) else {
+                    throw LLMError(.cancelled, "the request was cancelled")
+                }
             }
         }
     }
@@ -75,14 +75,14 @@ public final class ChatClient {
     }
 
     /// The model names the endpoint offers (`GET /models`), sorted.
-    public func listModels(isCancelled: (@Sendable () -> Bool)? = nil) throws(LLMError) -> [String] {
+    public func listModels(cancellation: Cancellation = .never) throws(LLMError) -> [String] {
         try checkKey()
         let deadline = ContinuousClock.now.advanced(
             by: .milliseconds(Int64(min(configuration.totalTimeout, 30) * 1000)))
         let request = HTTPRequest(
-            method: "GET", url: modelsURL(), headers: headers(accept: "application/json"), body: [],
-            limits: limits(deadline: deadline), tls: tlsSettings)
-        let response = try handle().perform(request, isCancelled: isCancelled)
+            method: "GET", url: modelsURL(), headers: headers(accept: "application/json"), body: [], limits: limits,
+            tls: tlsSettings)
+        let response = try handle().perform(request, cancellation: cancellation.limited(by: deadline))
         guard (200..<300).contains(response.status) else {
             throw Self.error(for: response, configuration: configuration)
         }
@@ -105,7 +105,7 @@ public final class ChatClient {
     /// One request: streams the answer through the parser, or reads the one JSON body a server sent instead.
     private func send(
         _ messages: [ChatMessage], maxTokens: Int?, sampling: Sampling?, callStart: ContinuousClock.Instant,
-        deadline: ContinuousClock.Instant, isCancelled: (@Sendable () -> Bool)?, onText: @escaping (String) -> Void
+        cancellation: Cancellation, onText: @escaping (String) -> Void
     ) throws(LLMError) -> ChatCompletion {
         let streaming = configuration.streaming
         let request = HTTPRequest(
@@ -114,11 +114,11 @@ public final class ChatClient {
             body: try requestBody(
                 messages, maxTokens: maxTokens, sampling: sampling, stream: streaming,
                 includeUsage: !omitStreamOptions),
-            limits: limits(deadline: deadline), tls: tlsSettings)
+            limits: limits, tls: tlsSettings)
         var reader = ResponseReader(host: configuration.endpointHost, apiKey: configuration.apiKey, onText: onText)
         let response: HTTPResponse
         do {
-            response = try handle().perform(request, isCancelled: isCancelled) { head, bytes in
+            response = try handle().perform(request, cancellation: cancellation) { head, bytes in
                 reader.receive(head, bytes)
             }
         } catch {
@@ -132,8 +132,8 @@ public final class ChatClient {
             {
                 omitStreamOptions = true
                 return try send(
-                    messages, maxTokens: maxTokens, sampling: sampling, callStart: callStart, deadline: deadline,
-                    isCancelled: isCancelled,
+                    messages, maxTokens: maxTokens, sampling: sampling, callStart: callStart,
+                    cancellation: cancellation,
                     onText: onText)
             }
             throw Self.error(for: response, configuration: configuration)
@@ -161,10 +161,10 @@ public final class ChatClient {
         return created
     }
 
-    private func limits(deadline: ContinuousClock.Instant) -> TransferLimits {
+    private var limits: TransferLimits {
         TransferLimits(
             connect: configuration.connectTimeout, firstByte: configuration.firstByteTimeout,
-            idle: configuration.idleTimeout, deadline: deadline, totalSeconds: configuration.totalTimeout,
+            idle: configuration.idleTimeout, totalSeconds: configuration.totalTimeout,
             maxBodyBytes: configuration.maxReplyBytes)
     }
 
@@ -187,27 +187,6 @@ public final class ChatClient {
             "\(configuration.endpointHost) has no model \"\(configuration.model)\"; it offers \(shown)\(more): "
             + "set DATACHAT_MODEL or --model"
         return described
-    }
-
-    /// Sleeps between attempts, waking often enough that Ctrl-C is felt at once.
-    private static func wait(seconds: Double, isCancelled: (@Sendable () -> Bool)?) throws(LLMError) {
-        let clock = ContinuousClock()
-        let end = clock.now.advanced(by: .milliseconds(Int64(seconds * 1000)))
-        while clock.now < end {
-            if let isCancelled, isCancelled() { throw LLMError(.cancelled, "the request was cancelled") }
-            let step = min(clock.now.duration(to: end), .milliseconds(20))
-            Pause.sleep(step)
-        }
-    }
-}
-
-/// Blocking sleeps for the client's own thread.
-enum Pause {
-    static func sleep(_ duration: Duration) {
-        let nanoseconds = max(0, Int(duration.seconds * 1e9))
-        var request = timespec(tv_sec: nanoseconds / 1_000_000_000, tv_nsec: nanoseconds % 1_000_000_000)
-        var remaining = timespec()
-        while nanosleep(&request, &remaining) != 0 && errno == EINTR { request = remaining }
     }
 }
 

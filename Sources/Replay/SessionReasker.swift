@@ -16,30 +16,30 @@ public final class SessionReasker {
         self.assistant = assistant
     }
 
-    /// Opens the new session and asks every turn of `turns`; `each` sees each report as it is done.
+    /// Opens the new session and asks every turn of `turns`; `each` sees each report as it is done. Stops
+    /// early, returning what was done, when the assistant's cancellation says so.
     /// Throws only when the new session cannot be saved; every turn's failure is in its report.
     public func reask(
-        _ session: SessionRecord, turns: [SavedTurn], isCancelled: (@Sendable () -> Bool)? = nil,
-        each: (ReaskedTurn) -> Void = { _ in }
+        _ session: SessionRecord, turns: [SavedTurn], each: (ReaskedTurn) -> Void = { _ in }
     ) throws(AssistantError) -> ReaskReport {
         let newID = try assistant.startSession(title: session.title, replayOf: session.id)
         var report = ReaskReport(originalSessionID: session.id, newSessionID: newID, model: assistant.model)
         for turn in turns {
-            if isCancelled?() == true { break }
-            let reasked = ask(turn, isCancelled: isCancelled)
+            if assistant.cancellation.isCancelled { break }
+            let reasked = ask(turn)
             each(reasked)
             report.turns.append(reasked)
         }
         return report
     }
 
-    func ask(_ turn: SavedTurn, isCancelled: (@Sendable () -> Bool)?) -> ReaskedTurn {
+    func ask(_ turn: SavedTurn) -> ReaskedTurn {
         let collector = RowCollector()
         let question = turn.question.content
         let directSQL = Self.directSQL(in: question)
         let outcome =
-            directSQL.map { assistant.run(sql: $0, observer: collector, isCancelled: isCancelled) }
-            ?? assistant.ask(question, observer: collector, isCancelled: isCancelled)
+            directSQL.map { assistant.run(sql: $0, observer: collector) }
+            ?? assistant.ask(question, observer: collector)
         var reasked = ReaskedTurn(
             number: turn.number, question: question, savedSQL: turn.sql, newSQL: outcome.sql,
             verdict: .same, detail: "", usage: outcome.usage, milliseconds: outcome.timings.total)

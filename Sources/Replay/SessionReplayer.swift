@@ -1,4 +1,5 @@
 import Assistant
+import Basics
 import Databases
 import SQLGuard
 
@@ -8,24 +9,25 @@ public struct SessionReplayer {
     public let database: any Database
     public let dialect: SQLDialect
     public let configuration: AssistantConfiguration
+    /// Stops the query running and the turns after it (Ctrl-C).
+    public let cancellation: Cancellation
 
     /// `database` must be opened read-only (`DatabaseConnector.open(_, access: .readOnly)`), as a turn's is.
-    public init(database: any Database, configuration: AssistantConfiguration) {
+    public init(database: any Database, configuration: AssistantConfiguration, cancellation: Cancellation = .never) {
         self.database = database
         self.dialect = database.location.dialect
         self.configuration = configuration
+        self.cancellation = cancellation
     }
 
     /// Re-runs every turn of `turns` in order; `each` sees each one as it is done, so a long replay prints as
-    /// it goes. Stops early, returning what was done, when `isCancelled` says so.
+    /// it goes. Stops early, returning what was done, when it is cancelled.
     @discardableResult
-    public func replay(
-        _ turns: [SavedTurn], isCancelled: (@Sendable () -> Bool)? = nil, each: (ReplayedTurn) -> Void = { _ in }
-    ) -> [ReplayedTurn] {
+    public func replay(_ turns: [SavedTurn], each: (ReplayedTurn) -> Void = { _ in }) -> [ReplayedTurn] {
         var done: [ReplayedTurn] = []
         for turn in turns {
-            if isCancelled?() == true { break }
-            let replayed = ReplayedTurn(saved: turn, run: run(turn.sql, isCancelled: isCancelled))
+            if cancellation.isCancelled { break }
+            let replayed = ReplayedTurn(saved: turn, run: run(turn.sql))
             each(replayed)
             done.append(replayed)
         }
@@ -33,7 +35,7 @@ public struct SessionReplayer {
     }
 
     /// Checks and runs one SQL, keeping its rows up to the row cap.
-    public func run(_ sql: String?, isCancelled: (@Sendable () -> Bool)? = nil) -> ReplayRun {
+    public func run(_ sql: String?) -> ReplayRun {
         guard let sql, !sql.allSatisfy(\.isWhitespace) else { return .nothingToRun }
         if let reason = SQLGuard.check(sql, dialect: dialect).reason { return .refused(reason: reason) }
         let clock = ContinuousClock()
@@ -43,7 +45,7 @@ public struct SessionReplayer {
         var rows: [[DatabaseValue]] = []
         let limits = QueryLimits(
             maxRows: configuration.maxRows, timeoutSeconds: configuration.statementTimeout,
-            maxBytes: configuration.maxResultBytes, isCancelled: isCancelled)
+            maxBytes: configuration.maxResultBytes, cancellation: cancellation)
         do {
             let stats = try database.query(
                 sql, parameters: [], limits: limits,

@@ -160,10 +160,10 @@ import Testing
         let fixture = try PostgresFixture("cancel")
         let database = try fixture.reader()
         let started = Date()
-        let cancelAt = started.addingTimeInterval(0.3)
         do {
             _ = try database.fetchAll(
-                "SELECT pg_sleep(10)", limits: QueryLimits(timeoutSeconds: 30, isCancelled: { Date() > cancelAt }))
+                "SELECT pg_sleep(10)",
+                limits: QueryLimits(timeoutSeconds: 30, cancellation: .cancelled(after: .milliseconds(300))))
             Issue.record("the query should have been cancelled")
         } catch let error as DatabaseError {
             #expect(error.code == .cancelled)

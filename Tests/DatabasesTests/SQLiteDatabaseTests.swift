@@ -96,6 +96,22 @@ import Testing
         #expect(Date().timeIntervalSince(started) < 5)
     }
 
+    @Test func cancellingStopsARunawayQuery() throws {
+        let database = try SQLiteDatabase(path: try makeDatabase(), access: .readOnly)
+        let started = Date()
+        do {
+            _ = try database.fetchAll(
+                "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT count(*) FROM n",
+                limits: QueryLimits(timeoutSeconds: 10, cancellation: .cancelled(after: .milliseconds(300))))
+            Issue.record("the query should have been cancelled")
+        } catch let error as DatabaseError {
+            #expect(error.code == .cancelled)
+            #expect(error.message == "the query was cancelled")
+        }
+        #expect(Date().timeIntervalSince(started) < 5)
+        #expect(try database.fetchAll("SELECT 1").rows == [[.integer(1)]])
+    }
+
     @Test func missingFileIsAClearError() {
         do {
             _ = try SQLiteDatabase(path: folder.file("absent.db"), access: .readOnly)

@@ -174,7 +174,7 @@ import Testing
         let start = ContinuousClock.now
         let error = try #require(throws: LLMError.self) {
             try ChatClient(configuration: configuration(server)).complete(
-                question, isCancelled: { ContinuousClock.now - start > .milliseconds(200) })
+                question, cancellation: .cancelled(after: .milliseconds(200)))
         }
         #expect(error.code == .cancelled)
         #expect(start.duration(to: .now) < .milliseconds(700))

@@ -295,8 +295,9 @@ public final class PostgresDatabase: Database {
                 if failure == nil { failure = error }
             }
         }
-        if watch.cancelledByUser { throw DatabaseError(.cancelled, "the query was cancelled", sql: sql) }
-        if watch.timedOut { throw PostgresErrors.timeout(watch.timeoutSeconds, sql: sql) }
+        if let reason = watch.stoppedFor {
+            throw DatabaseError.stopped(reason, timeoutSeconds: watch.timeoutSeconds, sql: sql)
+        }
         if let failure { throw failure }
         return (count, truncated)
     }

@@ -24,10 +24,9 @@ enum PostgresErrors {
         }
         switch state {
         case "57014":
-            if watch.cancelledByUser {
-                return DatabaseError(.cancelled, "the query was cancelled", sql: sql, engineCode: state)
-            }
-            return timeout(watch.timeoutSeconds, sql: sql, engineCode: state)
+            // Our cancel request, or the server's statement_timeout.
+            return .stopped(
+                watch.stoppedFor ?? .deadlinePassed, timeoutSeconds: watch.timeoutSeconds, sql: sql, engineCode: state)
         case "55P03":
             let seconds = watch.timeoutSeconds.map { " (\($0.formatted(maxFractionDigits: 1)) s)" } ?? ""
             return DatabaseError(
@@ -42,13 +41,6 @@ enum PostgresErrors {
         default:
             return DatabaseError(.statementFailed, message, sql: sql, engineCode: state.isEmpty ? nil : state)
         }
-    }
-
-    static func timeout(_ seconds: Double?, sql: String?, engineCode: String? = nil) -> DatabaseError {
-        let limit = seconds.map { $0.formatted(maxFractionDigits: 1) } ?? "?"
-        return DatabaseError(
-            .timeout, "the query ran longer than \(limit) s and was stopped: narrow it or raise --timeout", sql: sql,
-            engineCode: engineCode)
     }
 
     static func connectionLost(reason: String, sql: String?, engineCode: String? = nil) -> DatabaseError {

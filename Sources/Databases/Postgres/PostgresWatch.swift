@@ -1,14 +1,15 @@
+import Basics
+
 /// Watches one statement while datachat waits for it: the user's Ctrl-C, the deadline, and a cancel
 /// request the server never answers.
 ///
 /// The server's own `statement_timeout` normally ends a slow query first; the client deadline, a little
 /// later, covers what the server cannot see (a stalled network, a read-write statement without one).
 struct PostgresWatch {
-    private let deadline: ContinuousClock.Instant?
+    private let cancellation: Cancellation
     let timeoutSeconds: Double?
-    private let isCancelled: (@Sendable () -> Bool)?
-    private(set) var cancelledByUser = false
-    private(set) var timedOut = false
+    /// Why the watch cancelled the statement, if it did (not when the caller stopped it).
+    private(set) var stoppedFor: Cancellation.Reason?
     private var cancelSentAt: ContinuousClock.Instant?
     private var ticks = 0
 
@@ -17,10 +18,7 @@ struct PostgresWatch {
 
     init(limits: QueryLimits) {
         timeoutSeconds = limits.boundedTimeoutSeconds
-        deadline = timeoutSeconds.map {
-            ContinuousClock.now.advanced(by: .milliseconds(Int64($0 * 1000) + 2_000))
-        }
-        isCancelled = limits.isCancelled
+        cancellation = limits.cancellation(grace: .seconds(2))
     }
 
     static let unlimited = PostgresWatch(limits: .none)
@@ -32,7 +30,7 @@ struct PostgresWatch {
 
     /// How long one `poll()` may sleep before the watch looks again.
     var sliceMilliseconds: Int32 {
-        isCancelled != nil || deadline != nil || cancelSentAt != nil ? 50 : 1_000
+        cancellation.canBeCancelled || cancelSentAt != nil ? 50 : 1_000
     }
 
     /// Looks now and then while rows arrive faster than they can be waited for.
@@ -43,14 +41,9 @@ struct PostgresWatch {
 
     /// Cancels the statement when the user asked to or the deadline has passed.
     mutating func check(_ connection: PostgresConnection) {
-        guard cancelSentAt == nil else { return }
-        if let isCancelled, isCancelled() {
-            cancelledByUser = true
-            stop(connection)
-        } else if let deadline, ContinuousClock.now >= deadline {
-            timedOut = true
-            stop(connection)
-        }
+        guard cancelSentAt == nil, let reason = cancellation.reason else { return }
+        stoppedFor = reason
+        stop(connection)
     }
 
     /// Cancels the rest of the statement (the row cap was reached, or the caller stopped reading).

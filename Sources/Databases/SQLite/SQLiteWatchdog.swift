@@ -1,3 +1,4 @@
+import Basics
 import CSQLite
 
 /// Stops a running statement at its deadline or when the user cancels, through SQLite's progress
@@ -5,19 +6,17 @@ import CSQLite
 ///
 /// https://www.sqlite.org/c3ref/progress_handler.html
 final class SQLiteWatchdog {
-    private let deadline: ContinuousClock.Instant?
-    private let isCancelled: (@Sendable () -> Bool)?
+    private let cancellation: Cancellation
     private let timeoutSeconds: Double?
-    private(set) var firedForTimeout = false
-    private(set) var firedForCancel = false
+    /// Why the handler stopped the statement, if it did.
+    private var stoppedFor: Cancellation.Reason?
 
     init(limits: QueryLimits) {
         timeoutSeconds = limits.boundedTimeoutSeconds
-        deadline = timeoutSeconds.map { ContinuousClock.now.advanced(by: .milliseconds(Int64($0 * 1000))) }
-        isCancelled = limits.isCancelled
+        cancellation = limits.cancellation()
     }
 
-    var isActive: Bool { deadline != nil || isCancelled != nil }
+    var isActive: Bool { cancellation.canBeCancelled }
 
     func install(on handle: OpaquePointer) {
         guard isActive else { return }
@@ -37,29 +36,14 @@ final class SQLiteWatchdog {
     }
 
     private func shouldStop() -> Bool {
-        if let isCancelled, isCancelled() {
-            firedForCancel = true
-            return true
-        }
-        if let deadline, ContinuousClock.now >= deadline {
-            firedForTimeout = true
-            return true
-        }
-        return false
+        stoppedFor = cancellation.reason
+        return stoppedFor != nil
     }
 
     /// Turns the engine's "interrupted" into the reason it was interrupted.
     func explain(_ error: DatabaseError) -> DatabaseError {
-        var error = error
-        if firedForTimeout {
-            error.code = .timeout
-            let seconds = timeoutSeconds.map { $0.formatted(maxFractionDigits: 1) } ?? "?"
-            error.message = "the query ran longer than \(seconds) s and was stopped: narrow it or raise --timeout"
-        } else if firedForCancel {
-            error.code = .cancelled
-            error.message = "the query was cancelled"
-        }
-        return error
+        guard let stoppedFor else { return error }
+        return .stopped(stoppedFor, timeoutSeconds: timeoutSeconds, sql: error.sql, engineCode: error.engineCode)
     }
 }
 

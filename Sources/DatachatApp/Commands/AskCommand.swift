@@ -97,7 +97,7 @@ struct AskCommand: ParsableCommand {
         flags.session = continueLast ? Assistant.lastSession : session
         var settings = try Settings(flags: flags, environment: Settings.environment())
         settings.sayWarnings()
-        Interrupt.install()
+        Signals.install()
         if let asked = askedQuestion {
             let text = asked == "-" ? Datachat.readStandardInput() : asked
             guard !text.allSatisfy(\.isWhitespace) else {

@@ -24,7 +24,7 @@ struct DoctorCommand: ParsableCommand {
         database.apply(to: &flags)
         endpoint.apply(to: &flags)
         var settings = try Settings(flags: flags, environment: Settings.environment())
-        Interrupt.install()
+        Signals.install()
         let report = DoctorReport(style: TextStyle(enabled: settings.color && Terminal.outputIsTerminal))
         switch settings.resolveLocalModel(say: { StandardError.write($0 + "\n") }) {
         case .notNeeded:
@@ -60,7 +60,7 @@ struct DoctorCommand: ParsableCommand {
         if configuration.resolvedStyle == .openAI {
             let start = clock.now
             do {
-                let models = try client.listModels(isCancelled: Interrupt.check)
+                let models = try client.listModels(cancellation: Signals.interrupt)
                 report.pass(
                     .endpoint, "endpoint \(host) reachable (\(Self.milliseconds(start.duration(to: clock.now))))")
                 report.pass(.endpoint, (configuration.apiKey ?? "").isEmpty ? "no API key needed" : "API key accepted")
@@ -89,7 +89,8 @@ struct DoctorCommand: ParsableCommand {
         let start = clock.now
         do {
             let completion = try client.complete(
-                [ChatMessage(.user, "Reply with the single word: ok")], maxTokens: 1, isCancelled: Interrupt.check)
+                [ChatMessage(.user, "Reply with the single word: ok")], maxTokens: 1,
+                cancellation: Signals.interrupt)
             let elapsed = Self.milliseconds(start.duration(to: clock.now))
             // One token: the time is the time to the first token, prompt processing included.
             if let unlisted {
@@ -125,7 +126,8 @@ struct DoctorCommand: ParsableCommand {
 
         start = clock.now
         do {
-            _ = try database.fetchAll("SELECT 1", limits: QueryLimits(timeoutSeconds: 10, isCancelled: Interrupt.check))
+            _ = try database.fetchAll(
+                "SELECT 1", limits: QueryLimits(timeoutSeconds: 10, cancellation: Signals.interrupt))
             report.pass(.database, "query SELECT 1 in \(Self.milliseconds(start.duration(to: clock.now)))")
         } catch {
             report.fail(.database, "query SELECT 1 failed: \(error)")

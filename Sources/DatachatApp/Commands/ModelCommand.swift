@@ -21,7 +21,7 @@ struct ModelCommand: ParsableCommand {
             throw CommandFailure(
                 "cannot find scripts/local-model: set DATACHAT_SCRIPTS_DIR to the folder of datachat's scripts/")
         }
-        Interrupt.install()
+        Signals.install()
         let code = localModel.run(arguments)
         if code != 0 { throw ExitCode(code) }
     }

@@ -22,7 +22,7 @@ extension ReplayCommand {
             let reasker = SessionReasker(assistant: context.assistant)
             let report: ReaskReport
             do {
-                report = try reasker.reask(session.record, turns: session.turns, isCancelled: Interrupt.check) {
+                report = try reasker.reask(session.record, turns: session.turns) {
                     turn in
                     if json {
                         let separator = context.settings.format == .json ? (printed == 0 ? "\n" : ",\n") : ""

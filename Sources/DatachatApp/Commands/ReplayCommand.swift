@@ -58,7 +58,7 @@ struct ReplayCommand: ParsableCommand {
     func run() throws {
         var settings = try settings()
         settings.sayWarnings()
-        Interrupt.install()
+        Signals.install()
         let history = try openHistoryStore(settings)
         let session = try loadSession(id, from: history)
         if reask {
@@ -83,7 +83,8 @@ struct ReplayCommand: ParsableCommand {
             throw CommandFailure("\(error)", exitCode: ExitStatus.databaseError)
         }
         let replayer = SessionReplayer(
-            database: connection, configuration: AppContext.configuration(settings))
+            database: connection, configuration: AppContext.configuration(settings),
+            cancellation: Signals.interrupt)
         if replayer.schemaChanged(since: session.record.schemaFingerprint) == true {
             StandardError.error(
                 "warning: the schema changed since the session was saved (tables or columns differ): "
@@ -95,7 +96,7 @@ struct ReplayCommand: ParsableCommand {
             format: settings.format, output: output, notes: FileOutput.standardError(), check: check,
             color: terminal && settings.color, terminalWidth: terminal ? Terminal.width : nil)
         printer.begin(session)
-        let done = replayer.replay(session.turns, isCancelled: Interrupt.check, each: printer.print)
+        let done = replayer.replay(session.turns, each: printer.print)
         printer.finish()
         StandardError.write(printer.summary + "\n")
         if done.count < session.turns.count { throw ExitCode(ExitStatus.interrupted) }

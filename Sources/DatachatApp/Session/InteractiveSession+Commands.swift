@@ -24,8 +24,8 @@ extension InteractiveSession {
         case .sql:
             guard !argument.isEmpty else { return usage(command) }
             recentResult.expect(question: nil)
-            finish(turn: { display, isCancelled in
-                context.assistant.run(sql: argument, observer: display, isCancelled: isCancelled)
+            finish(turn: { display in
+                context.assistant.run(sql: argument, observer: display)
             })
         case .expanded: setExpanded(argument)
         case .format: setFormat(argument)
@@ -43,8 +43,8 @@ extension InteractiveSession {
                 StandardError.error("no SQL to explain yet: ask a question or run \\sql first")
                 return true
             }
-            finish(turn: { display, isCancelled in
-                context.assistant.explain(sql: sql, observer: display, isCancelled: isCancelled)
+            finish(turn: { display in
+                context.assistant.explain(sql: sql, observer: display)
             })
         case .good: markAnswer(argument)
         case .replay: replaySession(argument)
@@ -241,7 +241,7 @@ extension InteractiveSession {
             say("Model: \(context.assistant.model) at \(context.settings.llm.endpointHost)\n")
             return
         }
-        if let known = try? context.assistant.availableModels(isCancelled: Interrupt.check), !known.isEmpty,
+        if let known = try? context.assistant.availableModels(), !known.isEmpty,
             !known.contains(name)
         {
             let near = known.min(by: { MetaCommand.editDistance(name, $0) < MetaCommand.editDistance(name, $1) })

@@ -30,7 +30,7 @@ extension InteractiveSession {
         let writer = transcriptWriter()
         writer.writeHeader(session.record, to: output)
         var checks: [TurnCheck] = []
-        replayer.replay(session.turns, isCancelled: Interrupt.check) { turn in
+        replayer.replay(session.turns) { turn in
             let check = TurnCheck.compare(turn)
             checks.append(check)
             writer.write(TranscriptTurn(replayed: turn, check: check), to: output)
@@ -59,7 +59,7 @@ extension InteractiveSession {
             return
         }
         guard let replayer = replayer() else { return }
-        let replayed = ReplayedTurn(saved: turn, run: replayer.run(turn.sql, isCancelled: Interrupt.check))
+        let replayed = ReplayedTurn(saved: turn, run: replayer.run(turn.sql))
         let output = answerOutput()
         transcriptWriter().write(TranscriptTurn(replayed: replayed, check: TurnCheck.compare(replayed)), to: output)
         output.flush()
@@ -77,7 +77,8 @@ extension InteractiveSession {
     private func replayer() -> SessionReplayer? {
         do {
             return SessionReplayer(
-                database: try context.assistant.database(), configuration: context.assistant.configuration)
+                database: try context.assistant.database(), configuration: context.assistant.configuration,
+                cancellation: Signals.interrupt)
         } catch {
             StandardError.error("cannot open the database: \(error)")
             return nil

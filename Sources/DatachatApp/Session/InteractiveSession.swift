@@ -59,7 +59,7 @@ final class InteractiveSession {
     func run() -> Int32 {
         if isInteractive { greet() }
         while true {
-            Interrupt.reset()
+            Signals.interrupt.reset()
             guard let line = readInput() else { break }
             if line.isEmpty { continue }
             if line == "quit" || line == "exit" { break }
@@ -135,27 +135,23 @@ final class InteractiveSession {
     /// A question for the model, shown as it happens.
     func ask(_ question: String) {
         recentResult.expect(question: question)
-        finish(turn: { display, isCancelled in
-            context.assistant.ask(question, observer: display, isCancelled: isCancelled)
+        finish(turn: { display in
+            context.assistant.ask(question, observer: display)
         })
     }
 
     /// Runs one turn with the display of the session's kind and reports its failure in one line.
-    func finish(turn: (TurnObserver, @escaping @Sendable () -> Bool) -> TurnOutcome) {
+    func finish(turn: (TurnObserver) -> TurnOutcome) {
         let outcome: TurnOutcome
         if isInteractive {
             let display = TurnDisplay(view: view, spinner: spinner, editor: editor, recent: recentResult)
-            let spinner = self.spinner
-            outcome = turn(display) {
-                spinner.tick()
-                return Interrupt.isRaised
-            }
+            outcome = turn(display)
             display.end(outcome)
         } else {
             let output = answerOutput()
             let printer = ResultPrinter(
                 settings: context.settings, output: output, explain: false, format: view.format, recent: recentResult)
-            outcome = turn(printer, Interrupt.check)
+            outcome = turn(printer)
             // An answer in words only (\explain, or the model's question back) has no rows for the printer to show.
             if outcome.failure == nil || outcome.isAnswerInWords, outcome.sql == nil, let reply = outcome.reply,
                 !reply.isEmpty
@@ -224,7 +220,7 @@ final class StandardInputLines {
             let count = read(STDIN_FILENO, &chunk, chunk.count)
             if count > 0 {
                 buffer += chunk[..<count]
-            } else if count == 0 || errno != EINTR || Interrupt.isRaised {
+            } else if count == 0 || errno != EINTR || Signals.interrupt.isCancelled {
                 atEnd = true
             }
         }

@@ -14,7 +14,7 @@ struct OneShot {
         let output = FileOutput.standardOutput()
         let printer = ResultPrinter(
             settings: context.settings, output: output, explain: true, chart: chart.isEmpty ? nil : (chart, question))
-        let outcome = context.assistant.ask(question, observer: printer, isCancelled: Interrupt.check)
+        let outcome = context.assistant.ask(question, observer: printer)
         output.flush()
         if let unsaved = outcome.historyFailure { StandardError.error(unsaved.message) }
         if let chartFailure = printer.chartFailure {

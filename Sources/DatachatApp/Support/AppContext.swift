@@ -46,7 +46,7 @@ final class AppContext {
                 try DatabaseConnector.open(location, access: .readOnly, schemas: schemas)
             },
             client: ChatClient(configuration: settings.llm), history: history, prompts: prompts, tableNotes: notes,
-            configuration: Self.configuration(settings))
+            configuration: Self.configuration(settings), cancellation: Signals.interrupt)
         if let session = settings.sessionID {
             let resumed: SessionRecord
             do {

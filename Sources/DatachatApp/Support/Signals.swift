@@ -1,33 +1,20 @@
+import Basics
 import Synchronization
 
 #if canImport(Glibc)
     import Glibc
 #endif
 
-/// Ctrl-C as a flag that the long calls poll (libcurl's loop, SQLite's progress handler, libpq's wait),
-/// so an interrupt cancels the request or the query instead of killing the process.
-enum Interrupt {
-    private static let flag = Atomic<Bool>(false)
-
-    /// Catches SIGINT; see `Signals`.
-    static func install() { Signals.install() }
-
-    static var isRaised: Bool { flag.load(ordering: .relaxed) }
-
-    static func raise() { flag.store(true, ordering: .relaxed) }
-
-    static func reset() { flag.store(false, ordering: .relaxed) }
-
-    /// What the long calls poll.
-    static let check: @Sendable () -> Bool = { Interrupt.isRaised }
-}
-
-/// The signals datachat handles itself, each reported twice: as a flag for code that polls, and as a
-/// byte on a self-pipe for the line editor, which waits in `poll(2)` on the terminal and this pipe.
+/// The signals datachat handles itself, each reported twice: Ctrl-C as the `interrupt` cancellation the long
+/// calls poll (so it stops the request or the query, not the process), and every signal as a byte on a
+/// self-pipe for the line editor, which waits in `poll(2)` on the terminal and this pipe.
 ///
 /// Handlers are installed without SA_RESTART, so a blocking read returns EINTR instead of swallowing
 /// the key. Only async-signal-safe work happens in a handler: an atomic store and a `write(2)`.
 enum Signals {
+    /// Cancelled by SIGINT once `install` has run; a session resets it before each line.
+    static let interrupt = Cancellation()
+
     /// What a byte on the pipe means.
     enum Event: UInt8 {
         case interrupt = 0x69  // i
@@ -44,7 +31,7 @@ enum Signals {
 
     static func install() {
         // Touched here, not first inside a handler, where its lazy initialisation must not run.
-        Interrupt.reset()
+        interrupt.reset()
         _ = descriptor
         if readEnd.load(ordering: .relaxed) < 0 {
             var ends: [Int32] = [-1, -1]
@@ -60,7 +47,7 @@ enum Signals {
         // A closed pipe (a pager quit early) is a failed write, not a dead process.
         signal(SIGPIPE, SIG_IGN)
         handle(SIGINT) { _ in
-            Interrupt.raise()
+            Signals.interrupt.cancel()
             Signals.post(.interrupt)
         }
         // A test runner or a parent may start us with these blocked; we want them.

@@ -45,7 +45,7 @@ final class CurlEasy {
     /// (with the response head), and returning false stops the transfer; other answers, and every
     /// answer without `onData`, are collected in the returned body.
     func perform(
-        _ request: HTTPRequest, isCancelled: (@Sendable () -> Bool)? = nil,
+        _ request: HTTPRequest, cancellation: Cancellation,
         onData: ((HTTPResponseHead, UnsafeRawBufferPointer) -> Bool)? = nil
     ) throws(LLMError) -> HTTPResponse {
         let clock = ContinuousClock()
@@ -58,7 +58,7 @@ final class CurlEasy {
             _ = dc_curl_setopt_pointer(
                 handle, CURLOPT_POSTFIELDS, body.isEmpty ? nil : UnsafeMutableRawPointer(mutating: body.baseAddress))
             if request.method == "GET" { _ = dc_curl_setopt_long(handle, CURLOPT_HTTPGET, 1) }
-            return run(limits: request.limits, isCancelled: isCancelled, clock: clock)
+            return run(limits: request.limits, cancellation: cancellation, clock: clock)
         }
         if let stop = state.stop {
             throw stop.error(limits: request.limits, receivedBody: state.receivedBody)
@@ -107,9 +107,8 @@ final class CurlEasy {
     }
 
     /// Drives the transfer until it ends, is cancelled or runs out of time; returns libcurl's result.
-    private func run(
-        limits: TransferLimits, isCancelled: (@Sendable () -> Bool)?, clock: ContinuousClock
-    ) -> CURLcode {
+    /// `cancellation` carries the whole call's deadline (`LLMConfiguration.totalTimeout`).
+    private func run(limits: TransferLimits, cancellation: Cancellation, clock: ContinuousClock) -> CURLcode {
         curl_multi_add_handle(multi, handle)
         defer { curl_multi_remove_handle(multi, handle) }
         var running: Int32 = 1
@@ -119,15 +118,17 @@ final class CurlEasy {
                 return CURLE_FAILED_INIT
             }
             if running == 0 { break }
-            if let isCancelled, isCancelled() {
+            switch cancellation.reason {
+            case .interrupted:
                 state.stop = .cancelled
                 return CURLE_ABORTED_BY_CALLBACK
-            }
-            let now = clock.now
-            if now >= limits.deadline {
+            case .deadlinePassed:
                 state.stop = .total
                 return CURLE_OPERATION_TIMEDOUT
+            case nil:
+                break
             }
+            let now = clock.now
             if let last = state.lastByte {
                 if last.duration(to: now).seconds > limits.idle {
                     state.stop = .idle

@@ -16,9 +16,7 @@ struct TransferLimits: Sendable {
     var firstByte: Double
     /// Seconds the response may go quiet once it has started (a stalled stream).
     var idle: Double
-    /// The instant by which everything must be done.
-    var deadline: ContinuousClock.Instant
-    /// The total timeout the deadline came from, for the message.
+    /// The total timeout, for the message when the deadline (in the call's `Cancellation`) passes.
     var totalSeconds: Double
     /// Bytes of response body read at most: past them the transfer stops (`LLMError.Code.replyTooLarge`).
     var maxBodyBytes = Int.max
