@@ -45,7 +45,8 @@ let package = Package(
         .testTarget(name: "LLMTests", dependencies: ["LLM", "TestSupport"]),
         .testTarget(name: "DatabasesTests", dependencies: ["Databases", "TestSupport"]),
         .testTarget(name: "HistoryTests", dependencies: ["History", "TestSupport"]),
-        .testTarget(name: "RenderTests", dependencies: ["Render", "SQLGuard"], exclude: ["ChartGoldens"]),
+        .testTarget(
+            name: "RenderTests", dependencies: ["Render", "SQLGuard", "TestSupport"], exclude: ["ChartGoldens"]),
         .testTarget(name: "AssistantTests", dependencies: ["Assistant", "TestSupport"]),
         .testTarget(name: "BasicsTests", dependencies: ["Basics"]),
         .testTarget(name: "ReplayTests", dependencies: ["Replay", "Assistant", "TestSupport"]),

@@ -2,6 +2,7 @@ import Basics
 import Databases
 import History
 import LLM
+import Render
 import SQLGuard
 
 /// The steps every kind of turn shares (a question, `\sql`, `\explain`): saving the user's message first,
@@ -83,22 +84,30 @@ extension Assistant {
         let start = clock.now
         // Rendering a row can block on a pager the person is reading: that time is theirs, not the query's.
         let waitedBefore = outcome.timings.waiting
-        preview = PreviewCollector(limit: configuration.previewRows)
+        // The row loop's state stays local (a property of this class would be checked for exclusive access on
+        // every row) and is kept once the rows are done; the observer's time with the rows is summed as a
+        // `Duration`, turned into milliseconds once.
+        var preview = PreviewCollector(limit: configuration.previewRows)
+        var waitedOnRows = Duration.zero
         let limits = QueryLimits(
             maxRows: configuration.maxRows, timeoutSeconds: configuration.statementTimeout,
             maxBytes: configuration.maxResultBytes, cancellation: cancellation)
         do {
             var columns: [Column] = []
+            var text = RowText()
             let stats = try database().query(
                 sql, parameters: [], limits: limits,
                 columns: { names in
                     columns = names
-                    self.preview.begin(columns: names)
+                    preview.begin(columns: names)
                     outcome.timings.waitingOnThePerson { observer?.resultStarted(columns: names) }
                 },
                 row: { values in
-                    self.preview.add(values)
-                    outcome.timings.waitingOnThePerson { observer?.resultRow(values) }
+                    text.set(values)
+                    preview.add(values, text: text)
+                    let shown = clock.now
+                    observer?.resultRow(values, text: text)
+                    waitedOnRows += shown.duration(to: clock.now)
                     return true
                 })
             outcome.columns = columns
@@ -113,6 +122,8 @@ extension Assistant {
         } catch {
             outcome.failure = .database(DatabaseError(.statementFailed, "\(error)", sql: sql))
         }
+        self.preview = preview
+        outcome.timings.waiting += waitedOnRows.milliseconds
         outcome.timings.execution +=
             start.duration(to: clock.now).milliseconds - (outcome.timings.waiting - waitedBefore)
     }

@@ -40,17 +40,19 @@ public struct PreviewCollector {
         }
     }
 
-    public mutating func add(_ row: [DatabaseValue]) {
-        // Each value's display text (NULL as a lone 0x00), unit-separated: cheap enough to run on every row
-        // of a million-row answer, where rendering JSON for the hash alone cost as much as printing.
+    /// Hashes a row and keeps it for the preview while there is room; `text` is the row's (`RowText.set`), made
+    /// once and shared with the output.
+    public mutating func add(_ row: [DatabaseValue], text: RowText) {
+        // Each value's display text (NULL as a lone 0x00), unit-separated: the bytes the output prints, so the
+        // hash costs no formatting of its own on a million-row answer.
         var rowHash = FNV1a()
-        for value in row {
-            if let text = ValueFormatter.text(value) {
-                fnv.add(text)
-                rowHash.add(text)
-            } else {
+        text.forEachCell { _, kind, cell in
+            if kind == .null {
                 fnv.add(0x00)
                 rowHash.add(0x00)
+            } else {
+                fnv.add(cell)
+                rowHash.add(cell)
             }
             fnv.add(0x1F)
             rowHash.add(0x1F)
@@ -59,7 +61,7 @@ public struct PreviewCollector {
         rowHashSum &+= Self.mix(rowHash.value)
         rowCount += 1
         if rowCount <= limit {
-            renderer?.add(row: row)
+            renderer?.add(row: row, text: text)
             csv = output.text
         }
     }

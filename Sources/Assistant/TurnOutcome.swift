@@ -2,6 +2,7 @@ import Basics
 import Databases
 import History
 import LLM
+import Render
 
 /// Why a turn did not produce an answer.
 public enum TurnFailure: Error, Sendable {
@@ -150,7 +151,8 @@ public protocol TurnObserver: AnyObject {
     /// query, about to be checked and run as attempt `attempt`, without asking the model.
     func fixedReferences(_ description: String, sql: String, attempt: Int)
     func resultStarted(columns: [Column])
-    func resultRow(_ row: [DatabaseValue])
+    /// `text` is the row's text (`RowText`), made once for the history's hash and any streamed output.
+    func resultRow(_ row: [DatabaseValue], text: RowText)
     func resultFinished(rowCount: Int, truncated: Bool)
 }
 
@@ -165,6 +167,6 @@ extension TurnObserver {
     public func repairing(after failure: TurnFailure, attempt: Int) {}
     public func fixedReferences(_ description: String, sql: String, attempt: Int) {}
     public func resultStarted(columns: [Column]) {}
-    public func resultRow(_ row: [DatabaseValue]) {}
+    public func resultRow(_ row: [DatabaseValue], text: RowText) {}
     public func resultFinished(rowCount: Int, truncated: Bool) {}
 }

@@ -12,6 +12,14 @@ public enum OutputFormat: String, Sendable, Hashable, CaseIterable {
     case jsonl
     /// A GitHub-flavoured markdown table.
     case markdown
+
+    /// Written row by row as the rows arrive, rather than held to measure the columns.
+    public var isStreamed: Bool {
+        switch self {
+        case .csv, .tsv, .json, .jsonl: return true
+        case .table, .expanded, .markdown: return false
+        }
+    }
 }
 
 /// How to print: the format and what the terminal allows.

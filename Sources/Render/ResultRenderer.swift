@@ -5,6 +5,7 @@ import Databases
 ///
 /// Streaming formats (csv, tsv, json, jsonl) write each row as it arrives, so a million-row answer
 /// needs no memory for rows; the aligned formats hold rows until `finish` to measure their columns.
+/// A streamed row is written from its `RowText` as bytes, with one write to the output a row.
 public final class ResultRenderer {
     /// Settable until `finish`: a session learns only at the end of a table whether it will go through
     /// a pager, where it needs no fitting to the window's width.
@@ -12,9 +13,13 @@ public final class ResultRenderer {
     private let output: TextOutput
     private var columns: [Column] = []
     /// Each column's name as a JSON key with its colon, quoted once rather than once a row.
-    private var jsonKeys: [String] = []
+    private var jsonKeys: [[UInt8]] = []
     private var rows: [[DatabaseValue]] = []
     private var rowCount = 0
+    /// The text of rows given without it (`add(row:)`).
+    private var rowText = RowText()
+    /// One line of output, reused from row to row.
+    private var line: [UInt8] = []
 
     public init(options: RenderOptions, output: TextOutput) {
         self.options = options
@@ -31,34 +36,48 @@ public final class ResultRenderer {
 
     public func begin(columns: [Column]) {
         self.columns = columns
-        jsonKeys = columns.map { JSONText.quoted($0.name) + ":" }
+        jsonKeys = columns.map { Array((JSONText.quoted($0.name) + ":").utf8) }
+        var header = RowText()
+        header.set(columns.map { .text($0.name) })
+        line.removeAll(keepingCapacity: true)
         switch options.format {
-        case .csv: output.write(columns.map { csvField($0.name) }.joined(separator: ",") + "\n")
-        case .tsv: output.write(columns.map { tsvField($0.name) }.joined(separator: "\t") + "\n")
-        case .json: output.write("[")
-        default: break
+        case .csv: Self.appendCSV(header, to: &line)
+        case .tsv: Self.appendTSV(header, to: &line)
+        case .json: line.append(UInt8(ascii: "["))
+        default: return
         }
+        writeLine()
     }
 
+    /// Adds a row, formatting its text here; a caller that has the text already passes it to `add(row:text:)`.
     public func add(row: [DatabaseValue]) {
+        if options.format.isStreamed { rowText.set(row) }
+        add(row: row, text: rowText)
+    }
+
+    /// Adds a row whose `text` was made from it (`RowText.set`), so the history's hash and this output share it.
+    public func add(row: [DatabaseValue], text: RowText) {
         defer { rowCount += 1 }
+        line.removeAll(keepingCapacity: true)
         switch options.format {
-        case .csv:
-            // Piece by piece into the output's buffer: no line string is built per row.
-            for (index, value) in row.enumerated() {
-                if index > 0 { output.write(",") }
-                if let text = ValueFormatter.text(value) { output.write(csvField(text)) }
-            }
-            output.write("\n")
-        case .tsv:
-            output.write(row.map { ValueFormatter.text($0).map(tsvField) ?? "" }.joined(separator: "\t") + "\n")
+        case .csv: Self.appendCSV(text, to: &line)
+        case .tsv: Self.appendTSV(text, to: &line)
         case .json:
-            output.write((rowCount == 0 ? "\n" : ",\n") + jsonObject(row))
+            if rowCount > 0 { line.append(UInt8(ascii: ",")) }
+            line.append(UInt8(ascii: "\n"))
+            Self.appendJSONObject(row, text, keys: jsonKeys, to: &line)
         case .jsonl:
-            output.write(jsonObject(row) + "\n")
+            Self.appendJSONObject(row, text, keys: jsonKeys, to: &line)
+            line.append(UInt8(ascii: "\n"))
         case .table, .expanded, .markdown:
             rows.append(row)
+            return
         }
+        writeLine()
+    }
+
+    private func writeLine() {
+        line.withUnsafeBufferPointer { output.write(utf8: $0) }
     }
 
     /// Ends the output; `truncated` says the row cap cut the result, which the table footer mentions.
@@ -83,52 +102,63 @@ public final class ResultRenderer {
         output.flush()
     }
 
-    private func jsonObject(_ row: [DatabaseValue]) -> String {
-        var text = "{"
-        for (index, value) in row.enumerated() {
-            if index > 0 { text += "," }
-            text += jsonKeys[index]
-            text += ValueFormatter.json(value)
+    /// RFC 4180: a field holding a comma, quote or line break, or an empty text (which NULL is not), is quoted,
+    /// its quotes doubled.
+    static func appendCSV(_ text: RowText, to line: inout [UInt8]) {
+        text.forEachCell { index, kind, cell in
+            if index > 0 { line.append(UInt8(ascii: ",")) }
+            guard kind != .null else { return }
+            let needsQuotes =
+                cell.isEmpty
+                || cell.contains {
+                    $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n")
+                        || $0 == UInt8(ascii: "\r")
+                }
+            guard needsQuotes else {
+                line.append(contentsOf: cell)
+                return
+            }
+            line.append(UInt8(ascii: "\""))
+            for byte in cell {
+                if byte == UInt8(ascii: "\"") { line.append(byte) }
+                line.append(byte)
+            }
+            line.append(UInt8(ascii: "\""))
         }
-        return text + "}"
+        line.append(UInt8(ascii: "\n"))
     }
 
-    private func csvField(_ text: String) -> String {
-        guard
-            text.utf8.contains(where: {
-                $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n")
-                    || $0 == UInt8(ascii: "\r")
-            }) || text.isEmpty
-        else {
-            return text
-        }
-        var quoted = "\""
-        for character in text {
-            if character == "\"" { quoted += "\"" }
-            quoted.append(character)
-        }
-        return quoted + "\""
-    }
-
-    /// PostgreSQL's text COPY escapes, so a tab or newline inside a value cannot split it.
-    private func tsvField(_ text: String) -> String {
-        guard
-            text.utf8.contains(where: {
-                $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r")
-                    || $0 == UInt8(ascii: "\\")
-            })
-        else { return text }
-        var escaped = ""
-        for character in text {
-            switch character {
-            case "\t": escaped += "\\t"
-            case "\n": escaped += "\\n"
-            case "\r": escaped += "\\r"
-            case "\\": escaped += "\\\\"
-            default: escaped.append(character)
+    /// PostgreSQL's text COPY escapes, so a tab or newline inside a value cannot split it; NULL is empty.
+    static func appendTSV(_ text: RowText, to line: inout [UInt8]) {
+        text.forEachCell { index, _, cell in
+            if index > 0 { line.append(UInt8(ascii: "\t")) }
+            for byte in cell {
+                switch byte {
+                case UInt8(ascii: "\t"): line.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+                case UInt8(ascii: "\n"): line.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+                case UInt8(ascii: "\r"): line.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
+                case UInt8(ascii: "\\"): line.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
+                default: line.append(byte)
+                }
             }
         }
-        return escaped
+        line.append(UInt8(ascii: "\n"))
+    }
+
+    /// One object, keys in column order, values as `ValueFormatter.json` writes them.
+    static func appendJSONObject(_ row: [DatabaseValue], _ text: RowText, keys: [[UInt8]], to line: inout [UInt8]) {
+        line.append(UInt8(ascii: "{"))
+        text.forEachCell { index, kind, cell in
+            if index > 0 { line.append(UInt8(ascii: ",")) }
+            line.append(contentsOf: keys[index])
+            switch kind {
+            case .null: line.append(contentsOf: "null".utf8)
+            case .literal: line.append(contentsOf: cell)
+            case .string: JSONText.appendQuoted(cell, to: &line)
+            case .array: line.append(contentsOf: ValueFormatter.json(row[index]).utf8)
+            }
+        }
+        line.append(UInt8(ascii: "}"))
     }
 
     private func writeExpanded() {

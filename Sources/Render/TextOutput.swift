@@ -5,7 +5,15 @@
 /// Where rendered text goes.
 public protocol TextOutput: AnyObject {
     func write(_ text: String)
+    /// UTF-8 text as bytes: how streamed rows arrive, a line at a time, without becoming a `String`.
+    func write(utf8 bytes: UnsafeBufferPointer<UInt8>)
     func flush()
+}
+
+extension TextOutput {
+    public func write(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+        write(String(decoding: bytes, as: UTF8.self))
+    }
 }
 
 /// A buffered writer to a file descriptor: one `write(2)` per 64 KiB instead of one per cell.
@@ -30,7 +38,11 @@ public final class FileOutput: TextOutput {
 
     public func write(_ text: String) {
         var text = text
-        text.withUTF8 { buffer.append(contentsOf: $0) }
+        text.withUTF8 { write(utf8: $0) }
+    }
+
+    public func write(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+        buffer.append(contentsOf: bytes)
         if buffer.count >= capacity { flush() }
     }
 

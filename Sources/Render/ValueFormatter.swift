@@ -9,17 +9,67 @@ import Databases
 public enum ValueFormatter {
     /// The text of a value in a text cell; nil for NULL, which each format shows its own way.
     public static func text(_ value: DatabaseValue) -> String? {
+        var bytes: [UInt8] = []
+        guard append(value, to: &bytes) != .null else { return nil }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends the value's text (nothing for NULL) to `bytes` and says how JSON shows it: the one place a
+    /// value becomes text, for every format and the history's hashes alike.
+    @discardableResult
+    public static func append(_ value: DatabaseValue, to bytes: inout [UInt8]) -> RowText.Kind {
         switch value {
-        case .null: return nil
-        case .integer(let integer): return String(integer)
-        case .real(let real): return format(real)
-        case .boolean(let flag): return flag ? "true" : "false"
-        case .blob(let bytes): return DatabaseValue.byteaHex(bytes)
-        case .array(let items): return "{" + items.map(arrayElement).joined(separator: ",") + "}"
-        case .text(let string), .numeric(let string), .date(let string), .time(let string),
-            .timestamp(let string), .timestampWithTimeZone(let string), .interval(let string), .uuid(let string),
-            .json(let string):
-            return string
+        case .null:
+            return .null
+        case .integer(let integer):
+            appendDecimal(integer, to: &bytes)
+            return .literal
+        case .real(let real):
+            bytes.append(contentsOf: format(real).utf8)
+            return real.isFinite ? .literal : .string
+        case .boolean(let flag):
+            bytes.append(contentsOf: (flag ? "true" : "false").utf8)
+            return .literal
+        case .numeric(let text):
+            bytes.append(contentsOf: text.utf8)
+            return isJSONNumber(text) ? .literal : .string
+        case .json(let text):
+            bytes.append(contentsOf: text.utf8)
+            return .literal
+        case .blob(let blob):
+            bytes.append(contentsOf: DatabaseValue.byteaHex(blob).utf8)
+            return .string
+        case .array(let items):
+            bytes.append(UInt8(ascii: "{"))
+            for (index, item) in items.enumerated() {
+                if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                bytes.append(contentsOf: arrayElement(item).utf8)
+            }
+            bytes.append(UInt8(ascii: "}"))
+            return .array
+        case .text(let string), .date(let string), .time(let string), .timestamp(let string),
+            .timestampWithTimeZone(let string), .interval(let string), .uuid(let string):
+            bytes.append(contentsOf: string.utf8)
+            return .string
+        }
+    }
+
+    /// The decimal digits of `integer`, as `String(integer)` spells them, without making that string: written
+    /// backwards into a stack buffer (20 digits and a sign at most), then appended at once.
+    static func appendDecimal(_ integer: Int64, to bytes: inout [UInt8]) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 21) { digits in
+            var start = digits.count
+            var magnitude = integer.magnitude
+            repeat {
+                start -= 1
+                digits[start] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            if integer < 0 {
+                start -= 1
+                digits[start] = UInt8(ascii: "-")
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
         }
     }
 
@@ -62,15 +112,15 @@ public enum ValueFormatter {
 
     /// A value as JSON: numbers and booleans native, JSON columns embedded, everything else a string.
     public static func json(_ value: DatabaseValue) -> String {
-        switch value {
+        if case .array(let items) = value { return "[" + items.map(json).joined(separator: ",") + "]" }
+        var bytes: [UInt8] = []
+        switch append(value, to: &bytes) {
         case .null: return "null"
-        case .integer(let integer): return String(integer)
-        case .real(let real): return real.isFinite ? format(real) : JSONText.quoted(format(real))
-        case .numeric(let text): return isJSONNumber(text) ? text : JSONText.quoted(text)
-        case .boolean(let flag): return flag ? "true" : "false"
-        case .json(let text): return text
-        case .array(let items): return "[" + items.map(json).joined(separator: ",") + "]"
-        default: return JSONText.quoted(text(value) ?? "")
+        case .literal: return String(decoding: bytes, as: UTF8.self)
+        case .string, .array:
+            var quoted: [UInt8] = []
+            bytes.withUnsafeBufferPointer { JSONText.appendQuoted($0, to: &quoted) }
+            return String(decoding: quoted, as: UTF8.self)
         }
     }
 

@@ -2,6 +2,7 @@ import Assistant
 import Databases
 import History
 import LLM
+import Render
 
 /// `replay --reask`: each saved question goes to the current model and prompts again, in a new session
 /// linked to the old one, and its result is compared with the saved one.
@@ -81,7 +82,7 @@ public final class SessionReasker {
 final class RowCollector: TurnObserver {
     var rows: [[DatabaseValue]] = []
     func resultStarted(columns: [Column]) { rows = [] }
-    func resultRow(_ row: [DatabaseValue]) { rows.append(row) }
+    func resultRow(_ row: [DatabaseValue], text: RowText) { rows.append(row) }
 }
 
 /// How one re-asked question came out.

@@ -1,6 +1,7 @@
 import Assistant
 import Basics
 import Databases
+import Render
 import SQLGuard
 
 /// Runs a saved session's SQL again on a database, without the model: the same read-only guard, the same
@@ -43,6 +44,7 @@ public struct SessionReplayer {
         var collector = PreviewCollector(limit: configuration.previewRows)
         var columns: [Column] = []
         var rows: [[DatabaseValue]] = []
+        var text = RowText()
         let limits = QueryLimits(
             maxRows: configuration.maxRows, timeoutSeconds: configuration.statementTimeout,
             maxBytes: configuration.maxResultBytes, cancellation: cancellation)
@@ -54,7 +56,8 @@ public struct SessionReplayer {
                     collector.begin(columns: names)
                 },
                 row: { values in
-                    collector.add(values)
+                    text.set(values)
+                    collector.add(values, text: text)
                     rows.append(values)
                     return true
                 })

@@ -220,6 +220,8 @@ public final class PostgresDatabase: Database {
         var stopped = false
         var described = false
         var columnTypes: [UInt32] = []
+        /// Each column's decoding, looked up once rather than once a value.
+        var decodings: [PostgresDecoding] = []
         var count = 0
         var bytes = 0
         var truncated = false
@@ -234,6 +236,7 @@ public final class PostgresDatabase: Database {
                 (result.columnName(index), result.columnType(index), result.columnTypeModifier(index))
             }
             columnTypes = fields.map(\.1)
+            decodings = columnTypes.map { types.type($0)?.decoding ?? .text }
             for type in columnTypes where types.type(type) == nil { types.isStale = true }
             do {
                 try columns(
@@ -255,12 +258,12 @@ public final class PostgresDatabase: Database {
                 }
                 var values: [DatabaseValue] = []
                 values.reserveCapacity(columnTypes.count)
-                for (index, type) in columnTypes.enumerated() {
+                for (index, decoding) in decodings.enumerated() {
                     let column = Int32(index)
                     if result.isNull(0, column) {
                         values.append(.null)
                     } else {
-                        values.append(types.decode(result.bytes(0, column), oid: type))
+                        values.append(types.decode(result.bytes(0, column), as: decoding))
                     }
                 }
                 if let maxBytes {

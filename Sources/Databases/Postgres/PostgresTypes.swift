@@ -129,11 +129,7 @@ struct PostgresTypes {
         }
     }
 
-    /// Decodes the text of one non-NULL value of type `oid`.
-    func decode(_ bytes: UnsafeBufferPointer<UInt8>, oid: UInt32) -> DatabaseValue {
-        decode(bytes, as: type(oid)?.decoding ?? .text)
-    }
-
+    /// Decodes the text of one non-NULL value whose column decodes as `decoding`.
     func decode(_ bytes: UnsafeBufferPointer<UInt8>, as decoding: PostgresDecoding) -> DatabaseValue {
         func text() -> String { String(decoding: bytes, as: UTF8.self) }
         switch decoding {

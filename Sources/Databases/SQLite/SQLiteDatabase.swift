@@ -147,9 +147,8 @@ public final class SQLiteDatabase: Database {
                     truncated = true
                     break
                 }
-                let values = statement.rowValues()
+                let values = statement.rowValues(byteCount: &bytes)
                 if let maxBytes = limits.maxBytes {
-                    bytes += statement.rowByteCount()
                     if bytes > maxBytes {
                         throw DatabaseError(
                             .resultTooLarge,

@@ -116,29 +116,25 @@ final class SQLiteStatement {
         sqlite3_clear_bindings(handle)
     }
 
-    func rowValues() -> [DatabaseValue] {
+    /// The current row's values, and their bytes for the result-size limit added to `byteCount`: the length of
+    /// text and blobs, 8 for any other value.
+    ///
+    /// Counted from the values made here, rather than by asking SQLite again: `sqlite3_column_bytes` of a number
+    /// converts it to text first (https://sqlite.org/c3ref/column_blob.html), and every other call per cell
+    /// costs as much as reading the value.
+    func rowValues(byteCount: inout Int) -> [DatabaseValue] {
         var values: [DatabaseValue] = []
         values.reserveCapacity(Int(columnCount))
         for index in 0..<columnCount {
-            values.append(value(at: index))
+            let value = value(at: index)
+            switch value {
+            case .text(let text): byteCount += text.utf8.count + 8
+            case .blob(let blob): byteCount += blob.count + 8
+            default: byteCount += 8
+            }
+            values.append(value)
         }
         return values
-    }
-
-    /// The bytes of the current row's text and blob values, for the result-size limit; 8 for any other value.
-    ///
-    /// `sqlite3_column_bytes` of a number converts it to text first (https://sqlite.org/c3ref/column_blob.html):
-    /// asking it of every integer and real cost a formatted number per cell, the largest single cost of
-    /// streaming a numeric result.
-    func rowByteCount() -> Int {
-        var total = 0
-        for index in 0..<columnCount {
-            switch sqlite3_column_type(handle, index) {
-            case SQLITE_TEXT, SQLITE_BLOB: total += Int(sqlite3_column_bytes(handle, index)) + 8
-            default: total += 8
-            }
-        }
-        return total
     }
 
     private func value(at index: Int32) -> DatabaseValue {

@@ -176,11 +176,13 @@ public struct FNV1a: Sendable {
 
     public mutating func add(_ text: String) {
         var text = text
-        text.withUTF8 { bytes in
-            var state = self.state
-            for byte in bytes { state = (state ^ UInt64(byte)) &* 0x100_0000_01b3 }
-            self.state = state
-        }
+        text.withUTF8 { add($0) }
+    }
+
+    public mutating func add(_ bytes: UnsafeBufferPointer<UInt8>) {
+        var state = self.state
+        for byte in bytes { state = (state ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        self.state = state
     }
 
     public mutating func add(_ byte: UInt8) {

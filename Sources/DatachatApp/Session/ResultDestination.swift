@@ -77,5 +77,6 @@ final class OwnedFileOutput: TextOutput {
     }
 
     func write(_ text: String) { file.write(text) }
+    func write(utf8 bytes: UnsafeBufferPointer<UInt8>) { file.write(utf8: bytes) }
     func flush() { file.flush() }
 }

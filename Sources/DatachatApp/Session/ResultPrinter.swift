@@ -85,9 +85,9 @@ final class ResultPrinter: TurnObserver {
         self.renderer = renderer
     }
 
-    func resultRow(_ row: [DatabaseValue]) {
+    func resultRow(_ row: [DatabaseValue], text: RowText) {
         recent?.add(row)
-        renderer?.add(row: row)
+        renderer?.add(row: row, text: text)
         charted?.add(row: row)
     }
 

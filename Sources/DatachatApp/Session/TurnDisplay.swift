@@ -142,8 +142,8 @@ final class TurnDisplay: TurnObserver {
         self.renderer = renderer
     }
 
-    func resultRow(_ row: [DatabaseValue]) {
-        renderer?.add(row: row)
+    func resultRow(_ row: [DatabaseValue], text: RowText) {
+        renderer?.add(row: row, text: text)
         recent.add(row)
     }
 
