@@ -50,13 +50,12 @@ enum Signals {
             Signals.interrupt.cancel()
             Signals.post(.interrupt)
         }
-        // A test runner or a parent may start us with these blocked; we want them.
+        // A test runner or a parent may start us with these blocked; we want them. SIGTERM, SIGHUP and
+        // SIGQUIT keep their default action (an ignored one stays ignored, as `nohup` asks): blocked, a
+        // parent's `kill` or timeout would leave datachat running, building the sample or waiting on a model.
         var set = sigset_t()
         sigemptyset(&set)
-        sigaddset(&set, SIGINT)
-        sigaddset(&set, SIGWINCH)
-        sigaddset(&set, SIGTSTP)
-        sigaddset(&set, SIGCONT)
+        for number in [SIGINT, SIGWINCH, SIGTSTP, SIGCONT, SIGTERM, SIGHUP, SIGQUIT] { sigaddset(&set, number) }
         sigprocmask(SIG_UNBLOCK, &set, nil)
     }
 
