@@ -25,12 +25,8 @@ enum UnqueriedFigures {
         }
         for character in text {
             if character.isASCII, character.isNumber {
-                if current.isEmpty, previous.isLetter || previous == "_" {
-                    previous = character
-                    continue
-                }
-                if current.isEmpty, previous.isNumber {
-                    // The rest of a number that began inside a word.
+                // A digit after a letter or `_` begins no number, nor do the digits that follow it.
+                if current.isEmpty, previous.isLetter || previous == "_" || previous.isNumber {
                     previous = character
                     continue
                 }

@@ -238,9 +238,19 @@ extension ReferenceResolver {
         guard let clause = source.clause, !clause.isOuter, let sourceName = source.referenceSpelling else { return nil }
         let key = rules.key(stored: join.table)
         if scope.chain.flatMap(\.sources).contains(where: { $0.reference.map(rules.key) == key }) { return nil }
-        if let joinedTo = bridges[key], joinedTo != clause.start { return nil }
-        bridges[key] = clause.start
-        addedJoins.append((problem, level, join.table))
+        if let earlier = addedJoins.first(where: { $0.table == key }) {
+            guard earlier.item == clause.start else { return nil }
+        } else {
+            guard
+                let table = schema.tables.first(where: {
+                    $0.name == join.table && $0.schemaName == source.table?.schemaName
+                })
+            else { return nil }
+            addedJoins.append(
+                AddedJoin(
+                    reference: problem, scope: level, table: key, item: clause.start,
+                    columns: Set(table.columns.map { rules.key(stored: $0.name) })))
+        }
         let name = rules.spelling(of: join.table)
         let qualified = source.table?.schemaName.flatMap { $0 == "public" ? nil : rules.spelling(of: $0) + "." }
         let written = (qualified ?? "") + name

@@ -8,6 +8,21 @@ import SQLGuard
 /// system catalogue makes the names it might provide unknown, and an unknown name is then let through.
 /// A missed mistake costs a database error and a repair; a false one would refuse an honest query.
 final class ReferenceResolver {
+    /// A table a fix joins to a FROM item. One table joined to two items under one name would be an error
+    /// of the fix's own making; a bare name it shares with the query's tables must then say which it means.
+    struct AddedJoin {
+        /// The reference of the problem whose fix adds the join (and qualifies the shared names).
+        var reference: String
+        /// The scope whose FROM clause gains the table.
+        var scope: QueryScope
+        /// The table's key.
+        var table: String
+        /// `FromClause.start` of the item it is joined to.
+        var item: Int
+        /// The keys of its columns.
+        var columns: Set<String>
+    }
+
     struct Token {
         let kind: SQLToken.Kind
         let text: Substring
@@ -35,11 +50,8 @@ final class ReferenceResolver {
     /// Every name declared with AS anywhere in the statement: a bare reference to one is never reported
     /// (an output alias used in ORDER BY of a compound query, in SQLite's WHERE, ...).
     private(set) var declaredAliases: Set<String> = []
-    /// The tables a fix joins, by key, with the FROM item each is joined to: one table joined twice
-    /// under one name would be an error of the fix's own making.
-    var bridges: [String: Int] = [:]
-    /// The joins the fixes add: the problem's reference, the scope whose FROM gains the table, the table.
-    var addedJoins: [(reference: String, scope: QueryScope, table: String)] = []
+    /// The tables the fixes join, one entry a table.
+    var addedJoins: [AddedJoin] = []
     /// Each bare column name found, with its scope and the FROM item that has it: a table a fix joins
     /// may have a column of that name too, and the name must then say which one it means.
     var foundBareNames: [(index: Int, scope: QueryScope, source: String?)] = []
@@ -109,13 +121,11 @@ final class ReferenceResolver {
     /// (an unnamed subquery), the join is no fix.
     private func qualifyNamesAJoinWouldMakeAmbiguous() {
         for added in addedJoins {
-            guard let table = schema.tables.first(where: { $0.name == added.table }),
-                let problem = problems.firstIndex(where: { $0.reference == added.reference }),
+            guard let problem = problems.firstIndex(where: { $0.reference == added.reference }),
                 problems[problem].fix != nil
             else { continue }
-            let columns = Set(table.columns.map { rules.key(stored: $0.name) })
             for found in foundBareNames where found.scope === added.scope {
-                guard let name = tokens[found.index].name, columns.contains(rules.key(name)) else { continue }
+                guard let name = tokens[found.index].name, added.columns.contains(rules.key(name)) else { continue }
                 guard let qualifier = found.source else {
                     problems[problem].fix = nil
                     break
