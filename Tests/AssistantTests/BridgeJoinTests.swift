@@ -113,17 +113,14 @@ import Testing
     }
 
     @Test(.enabled(if: TestPostgres.isAvailable)) func fixedQueriesRunOnPostgres() throws {
-        let adminURL = try TestPostgres.requireURL()
-        let name = "datachat_bridge_\(UUID().uuidString.prefix(8).lowercased())"
-        let admin = try DatabaseConnector.open(try DatabaseLocation(parsing: adminURL), access: .readWrite)
-        try admin.execute("CREATE DATABASE \(name)")
-        defer { try? admin.execute("DROP DATABASE IF EXISTS \(name) WITH (FORCE)") }
-        let url = TestPostgres.url(adminURL, database: name)
-        let writer = try DatabaseConnector.open(try DatabaseLocation(parsing: url), access: .readWrite)
-        for statement in Self.tables.split(separator: ";") where !statement.allSatisfy(\.isWhitespace) {
-            try writer.execute(String(statement))
+        try TestPostgres.withOwnDatabase("bridge") { url in
+            let writer = try DatabaseConnector.open(try DatabaseLocation(parsing: url), access: .readWrite)
+            for statement in Self.tables.split(separator: ";") where !statement.allSatisfy(\.isWhitespace) {
+                try writer.execute(String(statement))
+            }
+            try check(
+                try DatabaseConnector.open(try DatabaseLocation(parsing: url), access: .readOnly), dialect: .postgres)
         }
-        try check(try DatabaseConnector.open(try DatabaseLocation(parsing: url), access: .readOnly), dialect: .postgres)
     }
 
     @Test func noFixWhereAJoinedTableWouldChangeTheRowsOrTheNames() throws {

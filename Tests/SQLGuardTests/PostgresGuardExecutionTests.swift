@@ -16,34 +16,29 @@ struct PostgresGuardExecutionTests {
     static let harmsOtherSessions = ["pg_terminate_backend", "pg_cancel_backend"]
 
     @Test func corporaRunAgainstARealServer() throws {
-        let adminURL = try TestPostgres.requireURL()
-        let name = "datachat_guard_\(UUID().uuidString.prefix(8).lowercased())"
-        let admin = try DatabaseConnector.open(try DatabaseLocation(parsing: adminURL), access: .readWrite)
-        try admin.execute("CREATE DATABASE \(name)")
-        defer { try? admin.execute("DROP DATABASE IF EXISTS \(name) WITH (FORCE)") }
-        let url = TestPostgres.url(adminURL, database: name)
+        try TestPostgres.withOwnDatabase("guard") { url in
+            let writer = try DatabaseConnector.open(try DatabaseLocation(parsing: url), access: .readWrite)
+            try writer.execute("SET TIME ZONE 'UTC'")
+            try SampleDataset(directory: Repository.sampleData).load(into: writer)
+            let before = try Self.checksum(writer)
 
-        let writer = try DatabaseConnector.open(try DatabaseLocation(parsing: url), access: .readWrite)
-        try writer.execute("SET TIME ZONE 'UTC'")
-        try SampleDataset(directory: Repository.sampleData).load(into: writer)
-        let before = try Self.checksum(writer)
-
-        let reader = try DatabaseConnector.open(try DatabaseLocation(parsing: url), access: .readOnly)
-        let honest = try Corpus.honest(.postgres)
-        for (index, sql) in honest.entries.enumerated() {
-            do {
-                _ = try reader.fetchAll(sql, limits: limits)
-            } catch {
-                Issue.record("\(honest.name) \(describe(index, sql)) failed on PostgreSQL: \(error)")
+            let reader = try DatabaseConnector.open(try DatabaseLocation(parsing: url), access: .readOnly)
+            let honest = try Corpus.honest(.postgres)
+            for (index, sql) in honest.entries.enumerated() {
+                do {
+                    _ = try reader.fetchAll(sql, limits: limits)
+                } catch {
+                    Issue.record("\(honest.name) \(describe(index, sql)) failed on PostgreSQL: \(error)")
+                }
             }
-        }
 
-        let adversarial = try Corpus.adversarial(.postgres)
-        for sql in adversarial.entries where !Self.harmsOtherSessions.contains(where: sql.contains) {
-            _ = try? reader.fetchAll(sql, limits: limits)
+            let adversarial = try Corpus.adversarial(.postgres)
+            for sql in adversarial.entries where !Self.harmsOtherSessions.contains(where: sql.contains) {
+                _ = try? reader.fetchAll(sql, limits: limits)
+            }
+            #expect(try Self.checksum(writer) == before)
+            #expect(try reader.fetchAll("SELECT count(*) FROM categories").rows.count == 1)
         }
-        #expect(try Self.checksum(writer) == before)
-        #expect(try reader.fetchAll("SELECT count(*) FROM categories").rows.count == 1)
     }
 
     /// An md5 of every table's rows and of the list of relations: a write, a new table or a dropped

@@ -26,7 +26,7 @@ public enum TestPostgres {
     }
 
     /// `url` with its database name replaced: a suite's own database on the test server.
-    public static func url(_ url: String, database: String) -> String {
+    static func url(_ url: String, database: String) -> String {
         let query = url.firstIndex(of: "?").map { String(url[$0...]) } ?? ""
         let base = url.firstIndex(of: "?").map { String(url[..<$0]) } ?? url
         guard let slash = base.lastIndex(of: "/") else { return url }
