@@ -11,7 +11,7 @@
 #
 # Reports the median wall time of RUNS runs (default 5; 3 for migrate) of each command as a user runs
 # it, process start included, after one warm-up run; and, for comparison, the same command on an empty
-# store (the process's own start).
+# store on each engine (the process's own start, and on PostgreSQL its connection).
 #
 # usage: benchmarks/history-store.sh [RUNS] [search|migrate]   (both by default)
 #        (PostgreSQL: $DATACHAT_TEST_POSTGRES_URL, else scripts/test-postgres.sh start on $DATACHAT_TEST_PG_PORT)
@@ -192,6 +192,10 @@ for words in "${searches[@]}"; do
   printf '  SQLite, 1M messages, %-18s %7s hits: %s\n' "\"$words\"" "$hits" \
     "$(median_ms "$runs" "$bin" sessions search "$words" --history-url "$sqlite" --format csv)"
 done
+
+empty_postgres=$(new_schema empty)
+"$bin" sessions list --history-url "$empty_postgres" >/dev/null
+echo "  empty PostgreSQL store, \"orders\":        $(median_ms "$runs" "$bin" sessions search orders --history-url "$empty_postgres" --format csv)"
 
 postgres=$(new_schema search)
 start=$(date +%s)
