@@ -196,6 +196,8 @@ done
 empty_postgres=$(new_schema empty)
 "$bin" sessions list --history-url "$empty_postgres" >/dev/null
 echo "  empty PostgreSQL store, \"orders\":        $(median_ms "$runs" "$bin" sessions search orders --history-url "$empty_postgres" --format csv)"
+# The floor any client pays here: a new process, a connection (SCRAM authentication) and one query.
+echo "  psql -c 'SELECT 1' (the same server):     $(median_ms "$runs" psql "$empty_postgres" -qAt -c 'SELECT 1')"
 
 postgres=$(new_schema search)
 start=$(date +%s)
