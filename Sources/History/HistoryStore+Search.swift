@@ -34,7 +34,7 @@ extension HistoryStore {
     /// every word weighs the same), `ts_rank` on PostgreSQL. Empty when `text` has no words.
     public func search(_ text: String, limit: Int = 50, candidates: Int = searchCandidates) throws -> [SearchHit] {
         let typed = Self.searchWords(text)
-        guard !typed.isEmpty else { return [] }
+        guard !typed.isEmpty, limit > 0 else { return [] }
         let words = try typed.map(searchWord)
         let candidates = max(1, candidates)
         let rows: [[DatabaseValue]]
@@ -69,69 +69,6 @@ extension HistoryStore {
             """,
             parameters: [.text(query.match), .integer(Int64(limit)), .integer(Int64(candidates - 1)), .text(rank)]
         ).rows
-    }
-
-    /// The rows walked newest first, by the index on `created_at`, before a search gives up on finding its
-    /// candidates that way, as a multiple of `candidates`.
-    static let searchWalk = 4
-
-    /// PostgreSQL finds the newest matches one of two ways, chosen here rather than by the planner (which,
-    /// given an index on `created_at`, walked it for rare words too: 494 ms): a common word is met soon when
-    /// the messages are walked newest first (`orders`, in half of them: 2,000 rows for 1,000 matches); a rarer
-    /// one is read from the GIN index whole and sorted by time (its matches are few). The walk is tried first,
-    /// over the newest `searchWalk × candidates` messages at most; when it finds fewer than `candidates`
-    /// matches there, the GIN index answers. Either way the candidates are the newest matches. Only the rows
-    /// kept are read whole, for their headline, which reads all of a message's text.
-    private func postgresSearch(_ words: [SearchWord], limit: Int, candidates: Int) throws -> [[DatabaseValue]] {
-        let query = DatabaseValue.text(Self.tsquery(words))
-        let walked = try database.fetchAll(
-            """
-            SELECT id, found FROM (
-                SELECT c.id, c.created_at, ts_rank(c.search_vector, $1::tsquery) AS rank, count(*) OVER () AS found
-                FROM (
-                    SELECT n.id, n.created_at, n.search_vector
-                    FROM (
-                        SELECT id, created_at, search_vector FROM chat_messages ORDER BY created_at DESC LIMIT $3
-                    ) AS n
-                    WHERE n.search_vector @@ $1::tsquery
-                    ORDER BY n.created_at DESC LIMIT $2
-                ) AS c
-            ) AS ranked
-            ORDER BY rank DESC, created_at DESC LIMIT $4
-            """,
-            parameters: [
-                query, .integer(Int64(candidates)), .integer(Int64(candidates * Self.searchWalk)),
-                .integer(Int64(limit)),
-            ]
-        ).rows
-        var ids = walked.compactMap { $0[0].stringValue }
-        if (walked.first?[1].intValue ?? 0) < candidates {
-            // MATERIALIZED keeps the planner from walking the `created_at` index for ORDER BY ... LIMIT.
-            ids = try database.fetchAll(
-                """
-                WITH matches AS MATERIALIZED (
-                    SELECT id, created_at, search_vector FROM chat_messages WHERE search_vector @@ $1::tsquery)
-                SELECT id FROM (
-                    SELECT id, created_at, ts_rank(search_vector, $1::tsquery) AS rank
-                    FROM (SELECT * FROM matches ORDER BY created_at DESC LIMIT $2) AS newest
-                ) AS ranked
-                ORDER BY rank DESC, created_at DESC LIMIT $3
-                """,
-                parameters: [query, .integer(Int64(candidates)), .integer(Int64(limit))]
-            ).rows.compactMap { $0[0].stringValue }
-        }
-        guard !ids.isEmpty else { return [] }
-        let placeholders = (0..<ids.count).map { "$\($0 + 3)" }.joined(separator: ", ")
-        let rows = try database.fetchAll(
-            """
-            SELECT session_id, seq, role, created_at,
-                ts_headline('simple', content || ' ' || coalesce(sql, ''), $1::tsquery, $2), id
-            FROM chat_messages WHERE id IN (\(placeholders))
-            """,
-            parameters: [query, .text("MaxWords=16, MinWords=8, StartSel=\"\", StopSel=\"\"")] + ids.map { .text($0) }
-        ).rows
-        let place = Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-        return rows.sorted { place[$0[5].stringValue ?? "", default: 0] < place[$1[5].stringValue ?? "", default: 0] }
     }
 
     /// `text` on one line (each run of white space one space, without the fences of an answer's SQL), cut to

@@ -145,6 +145,37 @@ extension HistoryStoreTests {
         #expect(try store.search("take 7", limit: 0).isEmpty)
     }
 
+    /// Each of PostgreSQL's three plans (`postgresCandidates`) is taken where it should be and gives the
+    /// newest matches. Two candidates walk the newest 8 messages (4 turns) of 40 turns: "orders" is in every
+    /// question; "refund" in every fifth, so the walk meets one, which promises 10 matches in the 80
+    /// messages (over 4 × 2), and the bounded plan looks back 24 messages (12 turns), where it meets three;
+    /// "rebate" in the newest and the oldest, so the bounded plan falls short and the GIN index answers;
+    /// "chargeback" in the three oldest, so the walk meets none.
+    @Test(.enabled(if: TestPostgres.isAvailable)) func postgresChoosesItsPlanByWhatTheWalkMeets() throws {
+        let store = try openStore(.postgres)
+        var sessions: [String] = []
+        for index in 0..<40 {
+            var words = ["orders by month"]
+            if index % 5 == 4 { words.append("refund") }
+            if index == 0 || index == 39 { words.append("rebate") }
+            if index < 3 { words.append("chargeback") }
+            sessions.append(try turn(store, question: words.joined(separator: " ") + ", take \(index)"))
+            Thread.sleep(forTimeInterval: 0.002)  // timestamps are to the millisecond: keep the order plain
+        }
+        try store.database.execute("ANALYZE chat_messages")  // the plan reads the table's size from it
+        let cases: [(word: String, plan: PostgresSearchPlan, turns: [Int])] = [
+            ("orders", .walk, [38, 39]), ("refund", .bounded, [34, 39]), ("rebate", .index, [0, 39]),
+            ("chargeback", .index, [1, 2]),
+        ]
+        for (word, plan, turns) in cases {
+            let query = DatabaseValue.text(HistoryStore.tsquery([try store.searchWord(word)]))
+            #expect(try store.postgresCandidates(query, limit: 50, candidates: 2).plan == plan, "\(word)")
+            #expect(
+                Set(try store.search(word, candidates: 2).map(\.sessionID)) == Set(turns.map { sessions[$0] }),
+                "\(word): the newest two matches")
+        }
+    }
+
     @Test func searchWordsAreLettersAndDigits() {
         #expect(HistoryStore.searchWords("Top-10 \"sellers\", 2024!") == ["top", "10", "sellers", "2024"])
         #expect(HistoryStore.searchWords("éclair Straße") == ["éclair", "straße"])
