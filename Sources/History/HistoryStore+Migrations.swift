@@ -37,12 +37,15 @@ extension HistoryStore {
             return [
                 #"CREATE TABLE chat_search_terms (term TEXT COLLATE "C" PRIMARY KEY)"#,
                 // The function resolves the table by the search path it was made with, the store's schema.
+                // A new word inserted by a transaction not yet committed makes another inserting it wait;
+                // inserted in one order by every writer, two of them never wait on each other (a deadlock
+                // would fail one's save).
                 """
                 CREATE FUNCTION chat_search_terms_add() RETURNS trigger LANGUAGE plpgsql
                 SET search_path FROM CURRENT AS $$
                 BEGIN
                     INSERT INTO chat_search_terms (term)
-                    SELECT DISTINCT unnest(tsvector_to_array(search_vector)) FROM written
+                    SELECT DISTINCT unnest(tsvector_to_array(search_vector)) FROM written ORDER BY 1
                     ON CONFLICT DO NOTHING;
                     RETURN NULL;
                 END
