@@ -12,4 +12,16 @@ static inline int dc_sqlite3_db_config_int(sqlite3 *db, int option, int value, i
 static inline sqlite3_destructor_type dc_sqlite3_transient(void) {
     return SQLITE_TRANSIENT;
 }
+/// The FTS5 extension API of `db`, for registering an auxiliary function; NULL without FTS5. SQLite hands it out
+/// through `SELECT fts5(?1)` with a pointer bound under the type name "fts5_api_ptr", which must be a static
+/// string: https://www.sqlite.org/fts5.html#extending_fts5
+static inline fts5_api *dc_sqlite3_fts5_api(sqlite3 *db) {
+    fts5_api *api = 0;
+    sqlite3_stmt *statement = 0;
+    if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &statement, 0) != SQLITE_OK) return 0;
+    sqlite3_bind_pointer(statement, 1, (void *)&api, "fts5_api_ptr", 0);
+    sqlite3_step(statement);
+    sqlite3_finalize(statement);
+    return api;
+}
 #endif

@@ -4,13 +4,67 @@ import SQLGuard
 /// The store's schema, one numbered step at a time. A step is never edited once released: add another.
 ///
 /// Steps 1 to 3 are plain enough for SQLite and PostgreSQL alike: ids are UUID text, times ISO 8601 text.
-/// Step 4, the full-text index, is each engine's own (`searchIndex`).
+/// Steps 4 to 6, the full-text index and what makes its search fast, are each engine's own.
 extension HistoryStore {
     /// Every step for `dialect`, each a list of statements run in order.
     static func migrations(for dialect: SQLDialect) -> [[String]] {
         sharedMigrations.map { step in
             step.split(separator: ";").filter { !$0.allSatisfy(\.isWhitespace) }.map(String.init)
-        } + [searchIndex(dialect)]
+        } + [searchIndex(dialect), newestFirst(dialect), searchTerms(dialect)]
+    }
+
+    /// 5: `sessions search` ranks only the newest matches, so PostgreSQL needs the messages by time (SQLite
+    /// reads FTS5's matches newest first by rowid and needs nothing). Released once, then dropped when the
+    /// planner walked this index for rare words too; back, as `search` now chooses the plan itself.
+    static func newestFirst(_ dialect: SQLDialect) -> [String] {
+        dialect == .postgres
+            ? ["CREATE INDEX IF NOT EXISTS chat_messages_created_at ON chat_messages (created_at)"] : []
+    }
+
+    /// 6: every word the index holds, so a search word is looked up as the few whole words it starts
+    /// (`order` as `order`, `orders`) instead of as a prefix, which both engines answer by reading every match
+    /// of every such word first (`HistoryStore+SearchTerms`).
+    ///
+    /// SQLite: FTS5's own view of its index (`fts5vocab`), nothing stored. PostgreSQL: a table of the lexemes
+    /// of `search_vector`, filled by a statement trigger from the rows each insert or update wrote (COPY
+    /// included), and with the rows already there. A word whose last message is deleted stays: it then stands
+    /// for no message, which changes no result.
+    static func searchTerms(_ dialect: SQLDialect) -> [String] {
+        switch dialect {
+        case .sqlite:
+            return ["CREATE VIRTUAL TABLE chat_search_terms USING fts5vocab(chat_messages_search, row)"]
+        case .postgres:
+            return [
+                #"CREATE TABLE chat_search_terms (term TEXT COLLATE "C" PRIMARY KEY)"#,
+                // The function resolves the table by the search path it was made with, the store's schema.
+                // A new word inserted by a transaction not yet committed makes another inserting it wait;
+                // inserted in one order by every writer, two of them never wait on each other (a deadlock
+                // would fail one's save).
+                """
+                CREATE FUNCTION chat_search_terms_add() RETURNS trigger LANGUAGE plpgsql
+                SET search_path FROM CURRENT AS $$
+                BEGIN
+                    INSERT INTO chat_search_terms (term)
+                    SELECT DISTINCT unnest(tsvector_to_array(search_vector)) FROM written ORDER BY 1
+                    ON CONFLICT DO NOTHING;
+                    RETURN NULL;
+                END
+                $$
+                """,
+                """
+                CREATE TRIGGER chat_search_terms_insert AFTER INSERT ON chat_messages
+                REFERENCING NEW TABLE AS written FOR EACH STATEMENT EXECUTE FUNCTION chat_search_terms_add()
+                """,
+                """
+                CREATE TRIGGER chat_search_terms_update AFTER UPDATE ON chat_messages
+                REFERENCING NEW TABLE AS written FOR EACH STATEMENT EXECUTE FUNCTION chat_search_terms_add()
+                """,
+                """
+                INSERT INTO chat_search_terms (term)
+                SELECT DISTINCT unnest(tsvector_to_array(search_vector)) FROM chat_messages ON CONFLICT DO NOTHING
+                """,
+            ]
+        }
     }
 
     private static let sharedMigrations: [String] = [

@@ -34,6 +34,7 @@ extension HistoryStoreTests {
         #expect(try contents(target) == contents(source))
         #expect(seen.last.map { [$0.0, $0.1] } == [16, 16], "the progress ends at the total")
         #expect(try target.search("nul").count == 1, "the copied messages are indexed")
+        #expect(try target.searchWord("nu").terms?.contains("nul") == true, "and their words listed")
 
         let again = try source.copy(to: target)
         #expect(again.sessionsCopied + again.messagesCopied + again.examplesCopied == 0)

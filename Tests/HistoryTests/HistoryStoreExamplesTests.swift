@@ -106,7 +106,7 @@ extension HistoryStoreTests {
 
         let store = try HistoryStore.open(location)
         let versions = try store.database.fetchAll("SELECT version FROM schema_version ORDER BY version").rows
-        #expect(versions == [[.integer(1)], [.integer(2)], [.integer(3)], [.integer(4)]])
+        #expect(versions == (1...6).map { [.integer($0)] })
         #expect(try store.messages(sessionID: record.id).map(\.content) == ["how many orders?", ""])
         // Version 3's columns are there, empty on the rows saved before it.
         #expect(try store.messages(sessionID: record.id).map(\.resultSetHash) == [nil, nil])
@@ -114,6 +114,9 @@ extension HistoryStoreTests {
         // Version 4 indexed the rows already there.
         #expect(try store.search("orders").map(\.seq) == [1])
         #expect(try store.search("select").map(\.seq) == [2])
+        // Version 6 listed their words: "order" is asked as "order" or "orders".
+        #expect(try store.searchWord("order").terms == ["order", "orders"])
+        #expect(try store.search("order").map(\.seq) == [1])
         #expect(try store.confirm(messageID: "a1")?.question == "how many orders?")
         #expect(try store.confirmedExamples(dataSource: "sqlite:/tmp/shop.db").map(\.messageID) == ["a1"])
     }

@@ -5,7 +5,7 @@ import Testing
 
 @testable import History
 
-/// Full-text search (store version 4) on both engines: words, prefixes, ranking, the SQL, snippets.
+/// Full-text search (store versions 4 to 6) on both engines: words, prefixes, ranking, the SQL, snippets.
 extension HistoryStoreTests {
     /// A session of one question and its answer; returns the session's id.
     @discardableResult
@@ -89,6 +89,91 @@ extension HistoryStoreTests {
         try store.deleteSession(id: gone)
         #expect(try store.search("refunds").map(\.sessionID) == [kept])
         #expect(try store.search("seller").isEmpty)
+    }
+
+    /// A word is asked as the whole words of the index it starts (store version 6), which finds what the word
+    /// as a prefix found; one that starts too many of them, or is not plain ASCII, is asked as a prefix.
+    @Test(arguments: Engine.available) func aWordIsAskedAsTheWholeWordsItStarts(engine: Engine) throws {
+        let store = try openStore(engine)
+        let seller = try turn(store, question: "revenue per seller")
+        let sellers = try turn(store, question: "top sellers by revenue")
+        let select = try turn(store, question: "which sellers did we select?", sql: "SELECT seller_id FROM sellers")
+        try turn(store, question: "revenue per sales channel")
+
+        #expect(try store.searchWord("seller").terms == ["seller", "sellers"])
+        #expect(
+            try store.searchWord("sell").terms == ["sell", "seller", "sellers"], "the word itself need not be there")
+        #expect(try store.searchWord("sellers").terms == ["sellers"])
+        #expect(try store.searchWord("zebra").terms == ["zebra"])
+        #expect(Set(try store.search("seller").map(\.sessionID)) == [seller, sellers, select])
+        #expect(Set(try store.search("sell revenue").map(\.sessionID)) == [seller, sellers])
+        #expect(Set(try store.search("sellers select").map(\.seq)) == [1, 2], "the question and its SQL")
+        #expect(Set(try store.search("sellers select").map(\.sessionID)) == [select])
+
+        // Past `searchTermsPerWord` words, the prefix: the same messages.
+        let many = (0..<HistoryStore.searchTermsPerWord).map { "zone\($0)x" }
+        let zones = try turn(store, question: many.joined(separator: " "))
+        #expect(try store.searchWord("zone").terms == nil)
+        #expect(try store.searchWord("zone1").terms == ["zone1"] + (10...15).map { "zone\($0)x" } + ["zone1x"])
+        #expect(try store.search("zone").map(\.sessionID) == [zones])
+        let accented = try turn(store, question: "café sales by städte")
+        #expect(try store.searchWord("caf").terms?.count == 2, "caf, and café as the engine keeps it")
+        #expect(try store.searchWord("café").terms == nil)
+        #expect(try store.search("café städ").map(\.sessionID) == [accented])
+    }
+
+    /// PostgreSQL reads the newest matches either by walking the newest messages (a common word) or from the
+    /// GIN index (a rare one); both give the newest `candidates` matches, and SQLite gives the same.
+    @Test(arguments: Engine.available) func eitherWayTheCandidatesAreTheNewestMatches(engine: Engine) throws {
+        let store = try openStore(engine)
+        var rare: [String] = []
+        var common: [String] = []
+        for index in 0..<12 {
+            let word = index < 3 ? "chargeback" : "orders"
+            let id = try turn(store, question: "\(word) by month, take \(index)")
+            if index < 3 { rare.append(id) } else { common.append(id) }
+            Thread.sleep(forTimeInterval: 0.002)  // timestamps are to the millisecond: keep the order plain
+        }
+        // Two candidates walk at most the newest 8 messages (4 sessions): enough for "orders", not for
+        // "chargeback", whose three matches are the oldest; the GIN index then finds them.
+        #expect(Set(try store.search("orders", candidates: 2).map(\.sessionID)) == Set(common.suffix(2)))
+        #expect(Set(try store.search("chargeback", candidates: 2).map(\.sessionID)) == Set(rare.suffix(2)))
+        #expect(try store.search("chargeback", candidates: 1).map(\.sessionID) == [rare[2]])
+        #expect(Set(try store.search("chargeback").map(\.sessionID)) == Set(rare))
+        #expect(Set(try store.search("month").map(\.sessionID)) == Set(rare + common))
+        #expect(try store.search("take 7").map(\.sessionID) == [common[4]])
+        #expect(try store.search("take 7", limit: 0).isEmpty)
+    }
+
+    /// Each of PostgreSQL's three plans (`postgresCandidates`) is taken where it should be and gives the
+    /// newest matches. Two candidates walk the newest 8 messages (4 turns) of 40 turns: "orders" is in every
+    /// question; "refund" in every fifth, so the walk meets one, which promises 10 matches in the 80
+    /// messages (over 4 × 2), and the bounded plan looks back 24 messages (12 turns), where it meets three;
+    /// "rebate" in the newest and the oldest, so the bounded plan falls short and the GIN index answers;
+    /// "chargeback" in the three oldest, so the walk meets none.
+    @Test(.enabled(if: TestPostgres.isAvailable)) func postgresChoosesItsPlanByWhatTheWalkMeets() throws {
+        let store = try openStore(.postgres)
+        var sessions: [String] = []
+        for index in 0..<40 {
+            var words = ["orders by month"]
+            if index % 5 == 4 { words.append("refund") }
+            if index == 0 || index == 39 { words.append("rebate") }
+            if index < 3 { words.append("chargeback") }
+            sessions.append(try turn(store, question: words.joined(separator: " ") + ", take \(index)"))
+            Thread.sleep(forTimeInterval: 0.002)  // timestamps are to the millisecond: keep the order plain
+        }
+        try store.database.execute("ANALYZE chat_messages")  // the plan reads the table's size from it
+        let cases: [(word: String, plan: PostgresSearchPlan, turns: [Int])] = [
+            ("orders", .walk, [38, 39]), ("refund", .bounded, [34, 39]), ("rebate", .index, [0, 39]),
+            ("chargeback", .index, [1, 2]),
+        ]
+        for (word, plan, turns) in cases {
+            let query = DatabaseValue.text(HistoryStore.tsquery([try store.searchWord(word)]))
+            #expect(try store.postgresCandidates(query, limit: 50, candidates: 2).plan == plan, "\(word)")
+            #expect(
+                Set(try store.search(word, candidates: 2).map(\.sessionID)) == Set(turns.map { sessions[$0] }),
+                "\(word): the newest two matches")
+        }
     }
 
     @Test func searchWordsAreLettersAndDigits() {

@@ -57,6 +57,7 @@ public final class SQLiteDatabase: Database {
             authorizer?.install(on: handle)
         } else {
             try execute("PRAGMA foreign_keys = ON")
+            registerSearchRank()
         }
         // A file that is not a database only shows itself on first read.
         _ = try fetchAll("SELECT count(*) FROM sqlite_schema")
