@@ -63,6 +63,22 @@ import Testing
         #expect(cache.load(identity: "sqlite:/a.db", fingerprint: "f1") == nil, "the old schema's file is gone")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.file("cache")).count == 1)
     }
+
+    /// The data can change under the same schema: a file older than a day is not used.
+    @Test func aCacheOlderThanADayIsGatheredAgain() throws {
+        let cache = StatisticsCache(directory: folder.file("cache"))
+        let statistics = SchemaStatistics(tables: ["t": ["c": ColumnStatistics(values: ["a"])]])
+        cache.save(statistics, identity: "sqlite:/a.db", fingerprint: "f1")
+        let hour: TimeInterval = 60 * 60
+        #expect(cache.load(identity: "sqlite:/a.db", fingerprint: "f1", now: Date() + 23 * hour) == statistics)
+        #expect(cache.load(identity: "sqlite:/a.db", fingerprint: "f1", now: Date() + 25 * hour) == nil)
+        try FileManager.default.setAttributes(
+            [.modificationDate: Date() - 25 * hour],
+            ofItemAtPath: cache.path(identity: "sqlite:/a.db", fingerprint: "f1"))
+        #expect(cache.load(identity: "sqlite:/a.db", fingerprint: "f1") == nil, "by the file's own time")
+        cache.save(statistics, identity: "sqlite:/a.db", fingerprint: "f1")
+        #expect(cache.load(identity: "sqlite:/a.db", fingerprint: "f1") == statistics, "and fresh once saved again")
+    }
 }
 
 @Suite(.enabled(if: TestPostgres.isAvailable), .serialized) struct PostgresStatisticsTests {

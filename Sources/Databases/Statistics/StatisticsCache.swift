@@ -1,20 +1,34 @@
 import FoundationEssentials
 
 /// Statistics kept on disk between runs, one JSON file per database and schema: looking at the data
-/// costs seconds on a big schema, so it is done again only when the schema changes.
+/// costs seconds on a big schema, so it is done again only when the schema changes or the file is older
+/// than `maxAge`.
 ///
 /// The file is named by a hash of the database's identity (its location with the password removed, and
 /// the schemas shown) and the schema fingerprint; writing a new one removes the database's older files.
+/// The age bounds what the fingerprint cannot see: the data changing under the same schema (a nightly
+/// load adds a month the model would otherwise be told is past the range of `order_date`). Keying by the
+/// data itself would gather again on every run of a database that is written all day.
 public struct StatisticsCache: Sendable {
     public let directory: String
+    /// How old a file may be and still be used.
+    public let maxAge: Duration
 
-    public init(directory: String) {
+    /// A day: statistics stay at most one day behind the data, and are gathered at most once a day.
+    public static let defaultMaxAge = Duration.seconds(24 * 60 * 60)
+
+    public init(directory: String, maxAge: Duration = defaultMaxAge) {
         self.directory = directory
+        self.maxAge = maxAge
     }
 
-    /// The cached statistics of this database and schema, or nil when there are none (or unreadable ones).
-    public func load(identity: String, fingerprint: String) -> SchemaStatistics? {
-        guard let data = FileManager.default.contents(atPath: path(identity: identity, fingerprint: fingerprint))
+    /// The cached statistics of this database and schema, or nil when there are none, they are older than
+    /// `maxAge`, or they cannot be read.
+    public func load(identity: String, fingerprint: String, now: Date = Date()) -> SchemaStatistics? {
+        let file = path(identity: identity, fingerprint: fingerprint)
+        guard let written = (try? FileManager.default.attributesOfItem(atPath: file))?[.modificationDate] as? Date,
+            now.timeIntervalSince(written) < Double(maxAge.components.seconds),
+            let data = FileManager.default.contents(atPath: file)
         else { return nil }
         return try? JSONDecoder().decode(SchemaStatistics.self, from: data)
     }
