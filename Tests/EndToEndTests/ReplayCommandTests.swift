@@ -209,4 +209,39 @@ import Testing
         #expect(bad.stderr.contains("The value 'pdf' is invalid for '--format <format>'"))
         #expect(bad.stderr.contains("'markdown', 'json' or 'html'"))
     }
+    /// Ctrl-C during `export --rerun` stops the query running, writes nothing and exits 130 with a line, as
+    /// `replay` does; before, export handled no signal (Ctrl-C killed it by the signal, and under a parent
+    /// that blocks SIGINT, as the test runner does, it ran each query to its timeout).
+    @Test func anInterruptedRerunExportsNothing() throws {
+        let runaway = "WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r) SELECT max(n) AS n FROM r"
+        let server = try FakeLLMServer(
+            script: FakeLLMServer.script(rules: [("(?i)count up", "```sql\n\(runaway)\n```")], default: "?"))
+        let runner = runner(server)
+        let asked = try runner.run(["-q", "count up for ever", "--timeout", "1"])
+        #expect(asked.status == 4, "the runaway query stops at its timeout: \(asked.stderr)")
+        let store = try HistoryStore.open(DatabaseLocation(sqlitePath: runner.historyPath))
+        let id = try #require(try store.sessions().first?.id)
+
+        let file = home.file("interrupted.md")
+        let process = Process()
+        process.executableURL = BuiltProducts.executable("datachat")
+        process.arguments = ["export", id, "--rerun", "--output", file]
+        process.environment = runner.environment
+        let errors = Pipe()
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = errors
+        try process.run()
+        Thread.sleep(forTimeInterval: 1.5)
+        kill(process.processIdentifier, SIGINT)
+        let deadline = Date().addingTimeInterval(10)
+        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        let stopped = !process.isRunning
+        if !stopped { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+        #expect(stopped, "SIGINT did not stop the export within 10 s")
+        #expect(process.terminationReason == .exit && process.terminationStatus == 130)
+        let said = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(said.contains("interrupted: nothing exported"), "\(said)")
+        #expect(!FileManager.default.fileExists(atPath: file))
+    }
 }

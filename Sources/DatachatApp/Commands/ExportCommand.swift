@@ -52,6 +52,7 @@ struct ExportCommand: ParsableCommand {
         let session = try loadSession(id, from: try openHistoryStore(settings))
         var rerunTurns: [ReplayedTurn]?
         if rerun {
+            Signals.install()
             let context = try AppContext(settings: settings)
             try ReplayCommand.requireSameDatabase(session, context: context)
             let connection: any Database
@@ -60,8 +61,14 @@ struct ExportCommand: ParsableCommand {
             } catch {
                 throw CommandFailure("\(error)", exitCode: ExitStatus.databaseError)
             }
-            rerunTurns = SessionReplayer(database: connection, configuration: AppContext.configuration(settings))
-                .replay(session.turns)
+            rerunTurns = SessionReplayer(
+                database: connection, configuration: AppContext.configuration(settings),
+                cancellation: Signals.interrupt
+            ).replay(session.turns)
+            // A transcript with a turn cut short is not the session's: nothing is written.
+            if Signals.interrupt.isCancelled {
+                throw CommandFailure("interrupted: nothing exported", exitCode: ExitStatus.interrupted)
+            }
         }
         let text = Self.render(session, format: format, rerun: rerunTurns)
         guard let output else {
