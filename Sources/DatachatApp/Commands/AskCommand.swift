@@ -85,17 +85,11 @@ struct AskCommand: ParsableCommand {
     }
 
     func run() throws {
-        var flags = Settings.Flags()
-        database.apply(to: &flags)
-        context.apply(to: &flags)
-        history.apply(to: &flags)
-        endpoint.apply(to: &flags)
-        output.apply(to: &flags)
-        limits.apply(to: &flags)
-        flags.showSQL = showSQL
-        flags.sqlOnly = sqlOnly
-        flags.session = continueLast ? Assistant.lastSession : session
-        var settings = try Settings(flags: flags, environment: Settings.environment())
+        var settings = try Settings(database, context, history, endpoint, output, limits) {
+            $0.showSQL = showSQL
+            $0.sqlOnly = sqlOnly
+            $0.session = continueLast ? Assistant.lastSession : session
+        }
         settings.sayWarnings()
         Signals.install()
         if let asked = askedQuestion {

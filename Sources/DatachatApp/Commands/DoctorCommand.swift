@@ -20,10 +20,7 @@ struct DoctorCommand: ParsableCommand {
     @OptionGroup(title: "Endpoint") var endpoint: EndpointOptions
 
     func run() throws {
-        var flags = Settings.Flags()
-        database.apply(to: &flags)
-        endpoint.apply(to: &flags)
-        var settings = try Settings(flags: flags, environment: Settings.environment())
+        var settings = try Settings(database, endpoint)
         Signals.install()
         let report = DoctorReport(style: TextStyle(enabled: settings.color && Terminal.outputIsTerminal))
         switch settings.resolveLocalModel(say: { StandardError.write($0 + "\n") }) {

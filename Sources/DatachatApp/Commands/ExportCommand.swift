@@ -44,11 +44,7 @@ struct ExportCommand: ParsableCommand {
     }
 
     func run() throws {
-        var flags = Settings.Flags()
-        history.apply(to: &flags)
-        database.apply(to: &flags)
-        limits.apply(to: &flags)
-        let settings = try Settings(flags: flags, environment: Settings.environment())
+        let settings = try Settings(history, database, limits)
         let session = try loadSession(id, from: try openHistoryStore(settings))
         var rerunTurns: [ReplayedTurn]?
         if rerun {

@@ -25,9 +25,7 @@ struct HistoryCommand: ParsableCommand {
         @Option(help: ArgumentHelp("The history store to copy into.", valueName: "url")) var to: String
 
         func run() throws {
-            var flags = Settings.Flags()
-            history.apply(to: &flags)
-            let settings = try Settings(flags: flags, environment: Settings.environment())
+            let settings = try Settings(history)
             let source = try openHistoryStore(settings)
             let location: DatabaseLocation
             do {

@@ -39,13 +39,9 @@ struct PromptCommand: ParsableCommand {
     }
 
     func run() throws {
-        var flags = Settings.Flags()
-        database.apply(to: &flags)
-        context.apply(to: &flags)
-        history.apply(to: &flags)
-        rows.apply(to: &flags)
-        flags.session = session
-        var settings = try Settings(flags: flags, environment: Settings.environment())
+        var settings = try Settings(database, context, history, rows) {
+            $0.session = session
+        }
         if let budget { settings.contextBudget = budget }
         let text = question == "-" ? Datachat.readStandardInput() : question
         guard !text.allSatisfy(\.isWhitespace) else {

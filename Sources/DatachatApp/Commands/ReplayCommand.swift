@@ -45,14 +45,7 @@ struct ReplayCommand: ParsableCommand {
 
     /// The settings, resolved once from the groups, the environment and .env.
     func settings() throws -> Settings {
-        var flags = Settings.Flags()
-        database.apply(to: &flags)
-        history.apply(to: &flags)
-        output.apply(to: &flags)
-        limits.apply(to: &flags)
-        endpoint.apply(to: &flags)
-        context.apply(to: &flags)
-        return try Settings(flags: flags, environment: Settings.environment())
+        try Settings(database, history, output, limits, endpoint, context)
     }
 
     func run() throws {

@@ -67,9 +67,7 @@ extension SQLCommand {
 
         /// The dialect of the configured database, read from its URL alone: nothing is connected.
         private func databaseDialect() throws -> SQLDialect {
-            var flags = Settings.Flags()
-            database.apply(to: &flags)
-            let settings = try Settings(flags: flags, environment: Settings.environment())
+            let settings = try Settings(database)
             guard let url = settings.databaseURL else { return .sqlite }
             do {
                 return try DatabaseLocation(parsing: url).dialect

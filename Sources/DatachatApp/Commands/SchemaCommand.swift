@@ -15,11 +15,7 @@ struct SchemaCommand: ParsableCommand {
     var question: String?
 
     func run() throws {
-        var flags = Settings.Flags()
-        database.apply(to: &flags)
-        context.apply(to: &flags)
-        rows.apply(to: &flags)
-        let context = try AppContext(settings: try Settings(flags: flags, environment: Settings.environment()))
+        let context = try AppContext(settings: try Settings(database, self.context, rows))
         let prompt: String
         do {
             prompt = try context.assistant.systemPrompt(for: question ?? "")

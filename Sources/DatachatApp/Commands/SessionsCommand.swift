@@ -12,10 +12,7 @@ struct SessionsCommand: ParsableCommand {
 
     /// The settings of a `sessions` command, resolved once: the store's URL and, for listings, the format.
     static func settings(_ history: HistoryOptions, _ output: OutputOptions? = nil) throws -> Settings {
-        var flags = Settings.Flags()
-        history.apply(to: &flags)
-        output?.apply(to: &flags)
-        return try Settings(flags: flags, environment: Settings.environment())
+        return try Settings(history, output)
     }
 
     struct List: ParsableCommand {

@@ -32,10 +32,7 @@ struct StatsCommand: ParsableCommand {
     }
 
     func run() throws {
-        var flags = Settings.Flags()
-        history.apply(to: &flags)
-        output.apply(to: &flags)
-        let settings = try Settings(flags: flags, environment: Settings.environment())
+        let settings = try Settings(history, output)
         let store = try openHistoryStore(settings)
         let sessionID = try session.map { try loadSession($0, from: store).record.id }
         let turns: [UsageStats.Turn]

@@ -2,7 +2,7 @@ import ArgumentParser
 import Assistant
 
 /// What the model is shown about the database: the schemas, the table notes, and how much of the data.
-struct ContextOptions: ParsableArguments {
+struct ContextOptions: ParsableArguments, SettingsFlags {
     @Option(
         name: .customLong("schema"),
         help: ArgumentHelp(

@@ -1,7 +1,7 @@
 import ArgumentParser
 
 /// The database a command reads: the one option every command that touches it shares.
-struct DatabaseOptions: ParsableArguments {
+struct DatabaseOptions: ParsableArguments, SettingsFlags {
     @Option(
         name: .customLong("database-url"),
         help: ArgumentHelp(

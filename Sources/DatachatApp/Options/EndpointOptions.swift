@@ -1,7 +1,7 @@
 import ArgumentParser
 
 /// The model's endpoint; the key comes from the environment only (OPENAI_API_KEY), never a flag.
-struct EndpointOptions: ParsableArguments {
+struct EndpointOptions: ParsableArguments, SettingsFlags {
     @Option(
         name: .customLong("base-url"),
         help: ArgumentHelp("The OpenAI-compatible API root (env OPENAI_BASE_URL).", valueName: "url"))

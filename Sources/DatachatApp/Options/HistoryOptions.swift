@@ -1,7 +1,7 @@
 import ArgumentParser
 
 /// Where sessions are saved, for the commands that read or write them.
-struct HistoryOptions: ParsableArguments {
+struct HistoryOptions: ParsableArguments, SettingsFlags {
     @Option(
         name: .customLong("history-url"),
         help: ArgumentHelp("Where sessions are saved (env DATACHAT_HISTORY_URL).", valueName: "url"))

@@ -2,7 +2,7 @@ import ArgumentParser
 import Databases
 
 /// The row cap: part of what the model is told, so `schema` and `prompt` take it as well as a question.
-struct RowLimitOptions: ParsableArguments {
+struct RowLimitOptions: ParsableArguments, SettingsFlags {
     @Option(
         name: .customLong("max-rows"),
         help: ArgumentHelp("Rows fetched at most (env DATACHAT_MAX_ROWS; default 1000).", valueName: "n"))
@@ -18,7 +18,7 @@ struct RowLimitOptions: ParsableArguments {
 }
 
 /// The limits of a query that runs: its rows and its time.
-struct LimitOptions: ParsableArguments {
+struct LimitOptions: ParsableArguments, SettingsFlags {
     @OptionGroup var rows: RowLimitOptions
 
     @Option(help: ArgumentHelp("Seconds a query may run (env DATACHAT_TIMEOUT; default 30).", valueName: "seconds"))
