@@ -1,3 +1,4 @@
+import Basics
 import Databases
 
 /// One row's cells as the text every streamed format and the history's hashes start from, made once per row.
@@ -5,8 +6,9 @@ import Databases
 /// A million-row answer used to format each value twice (once for the hash, once for the output) and to make a
 /// `String` of it each time; here every cell's text goes into one reused byte buffer, which the hash reads and
 /// the CSV, TSV and JSON writers copy (quoting or escaping it as they go). Reuse one `RowText` for every row of
-/// a result: `set(_:)` keeps the buffers' capacity, so a row costs no allocation.
-public struct RowText {
+/// a result: `set(_:)` keeps the buffers' capacity, so a row costs no allocation. Noncopyable, as its buffer is:
+/// consumers borrow it.
+public struct RowText: ~Copyable {
     /// How a cell appears in JSON, which is the one format whose text is not the cell's display text alone.
     public enum Kind: Sendable {
         case null
@@ -19,7 +21,7 @@ public struct RowText {
     }
 
     /// Every cell's display text (`ValueFormatter.text`), one after another.
-    public private(set) var bytes: [UInt8] = []
+    @usableFromInline private(set) var bytes = ByteBuffer()
     /// Each cell's kind and where its text ends in `bytes` (the cell before it ends where it starts): one array,
     /// so a cell costs one append besides its text.
     @usableFromInline private(set) var cells: [(end: Int, kind: Kind)] = []
@@ -28,7 +30,7 @@ public struct RowText {
 
     /// Formats `row` into this buffer, replacing the row before.
     public mutating func set(_ row: [DatabaseValue]) {
-        bytes.removeAll(keepingCapacity: true)
+        bytes.removeAll()
         cells.removeAll(keepingCapacity: true)
         for value in row {
             let kind = ValueFormatter.append(value, to: &bytes)
@@ -42,7 +44,7 @@ public struct RowText {
     /// hash in another module runs it without a call per cell.
     @inlinable
     public func forEachCell(_ body: (Int, Kind, UnsafeBufferPointer<UInt8>) -> Void) {
-        bytes.withUnsafeBufferPointer { all in
+        bytes.withBytes { all in
             var start = 0
             for index in cells.indices {
                 let cell = cells[index]

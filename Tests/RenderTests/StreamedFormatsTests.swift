@@ -1,3 +1,4 @@
+import Basics
 import Databases
 import TestSupport
 import Testing
@@ -54,9 +55,9 @@ import Testing
             (0.000123, "0.000123"),
         ]
         for (real, text) in expected {
-            var bytes: [UInt8] = []
+            var bytes = ByteBuffer()
             #expect(ValueFormatter.append(.real(real), to: &bytes) == .literal)
-            #expect(String(decoding: bytes, as: UTF8.self) == text)
+            #expect(bytes.text == text)
             #expect(ValueFormatter.json(.real(real)) == text)
         }
     }
