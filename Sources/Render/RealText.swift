@@ -107,60 +107,55 @@ enum RealText {
         }
     }
 
-    /// `digits` (15 of them) as digits[0] ... digits[14] x 10^(exponent - 14) in positional notation: the point
-    /// after the first exponent + 1 digits, or "0." and zeros before them, trailing zeros of the fraction
-    /// dropped, one kept when there is no fraction ("1234.0").
+    /// `digits` (15 of them, 10^14 <= digits < 10^15) x 10^(exponent - 14) in positional notation: the whole part
+    /// ("0" below 1), the point, and the fraction without its trailing zeros ("0" when there is none: "1234.0").
     static func appendPositional(_ digits: UInt64, exponent: Int, negative: Bool, to bytes: inout ByteBuffer) {
-        // The fraction's digits after its last nonzero one are dropped: count them first, so each digit is
-        // written once, in place, right to left.
-        var significant = digits
-        var kept = 15
-        while kept > 1, significant % 10 == 0 {
-            significant /= 10
-            kept -= 1
+        var whole: UInt64 = 0
+        var fraction = digits
+        var fractionLength = 14 - exponent  // 0 to 18: the fraction's digits, leading zeros included
+        var wholeLength = 1
+        if exponent >= 0 {
+            let scale = unsignedPowerOfTen(fractionLength)
+            whole = digits / scale
+            fraction = digits % scale
+            wholeLength = exponent + 1
         }
-        let whole = max(exponent + 1, 0)  // digits before the point
-        let fraction = max(kept - whole, 1)  // digits after it, "0" at least
-        let leadingZeros = exponent < 0 ? -exponent - 1 : 0  // after "0." for a real below 1
-        let sign = negative ? 1 : 0
-        let length = sign + max(whole, 1) + 1 + leadingZeros + (exponent < 0 ? kept : fraction)
+        if fraction == 0 {
+            fractionLength = 1
+        } else {
+            while fraction % 10 == 0 {
+                fraction /= 10
+                fractionLength -= 1
+            }
+        }
+        let length = (negative ? 1 : 0) + wholeLength + 1 + fractionLength
         bytes.append(maximum: length) { room in
             var index = length
-            func put(_ byte: UInt8) {
+            for _ in 0..<fractionLength {
                 index -= 1
-                room[index] = byte
+                room[index] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: fraction % 10)
+                fraction /= 10
             }
-            if exponent >= 0 {
-                var rest: UInt64
-                if kept > whole {
-                    rest = significant
-                    for _ in 0..<(kept - whole) {
-                        put(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10))
-                        rest /= 10
-                    }
-                } else {
-                    put(UInt8(ascii: "0"))
-                    rest = digits
-                    for _ in 0..<(15 - whole) { rest /= 10 }
-                }
-                put(UInt8(ascii: "."))
-                for _ in 0..<whole {
-                    put(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10))
-                    rest /= 10
-                }
-            } else {
-                var rest = significant
-                for _ in 0..<kept {
-                    put(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10))
-                    rest /= 10
-                }
-                for _ in 0..<leadingZeros { put(UInt8(ascii: "0")) }
-                put(UInt8(ascii: "."))
-                put(UInt8(ascii: "0"))
+            index -= 1
+            room[index] = UInt8(ascii: ".")
+            for _ in 0..<wholeLength {
+                index -= 1
+                room[index] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: whole % 10)
+                whole /= 10
             }
-            if negative { put(UInt8(ascii: "-")) }
+            if negative {
+                index -= 1
+                room[index] = UInt8(ascii: "-")
+            }
             precondition(index == 0, "RealText.appendPositional counted its length wrong")
             return length
         }
+    }
+
+    /// 10^k as an integer, for k in 0...14.
+    static func unsignedPowerOfTen(_ k: Int) -> UInt64 {
+        var power: UInt64 = 1
+        for _ in 0..<k { power &*= 10 }
+        return power
     }
 }

@@ -23,7 +23,7 @@ public struct RowText: ~Copyable {
     /// Every cell's display text (`ValueFormatter.text`), one after another.
     @usableFromInline private(set) var bytes = ByteBuffer()
     /// Each cell's kind and where its text ends in `bytes` (the cell before it ends where it starts): one array,
-    /// so a cell costs one append besides its text.
+    /// so a cell costs one store besides its text.
     @usableFromInline private(set) var cells: [(end: Int, kind: Kind)] = []
 
     public init() {}
@@ -31,10 +31,12 @@ public struct RowText: ~Copyable {
     /// Formats `row` into this buffer, replacing the row before.
     public mutating func set(_ row: [DatabaseValue]) {
         bytes.removeAll()
-        cells.removeAll(keepingCapacity: true)
-        for value in row {
-            let kind = ValueFormatter.append(value, to: &bytes)
-            cells.append((bytes.count, kind))
+        // The rows of a result have one width: each cell's entry is written over the row before's, which costs
+        // less than emptying the array and appending.
+        if cells.count != row.count { cells = Array(repeating: (0, .null), count: row.count) }
+        for index in row.indices {
+            let kind = ValueFormatter.append(row[index], to: &bytes)
+            cells[index] = (bytes.count, kind)
         }
     }
 
