@@ -8,6 +8,8 @@
 /// Safety is by construction rather than by care at each use: the memory is owned by this value alone (it is
 /// noncopyable, so no second value can free or write it), every append checks the capacity and grows, and the
 /// bytes are lent out read-only and only for the length of a closure (`withBytes`), so no pointer outlives them.
+/// The one writable view, `append(maximum:)`'s room, is exactly as long as its caller asked for; its subscript is
+/// checked in debug builds only, so its two callers (a decimal integer, a real) count their bytes first.
 public struct ByteBuffer: ~Copyable {
     @usableFromInline var start: UnsafeMutablePointer<UInt8>
     @usableFromInline var capacity: Int
