@@ -1,4 +1,3 @@
-import Basics
 import Databases
 
 /// Prints a result in one format, row by row where the format allows.
