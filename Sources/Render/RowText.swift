@@ -12,7 +12,10 @@ public struct RowText: ~Copyable {
     /// How a cell appears in JSON, which is the one format whose text is not the cell's display text alone.
     public enum Kind: Sendable {
         case null
-        /// The text is a JSON value as it is: an integer, a finite real, a boolean, a JSON number, JSON.
+        /// An integer, a finite real, a boolean or an exact decimal that is a JSON number: JSON takes the text as
+        /// it is, and it holds no byte CSV quotes, so CSV copies it without looking.
+        case number
+        /// The text is a JSON value as it is (a json or jsonb column).
         case literal
         /// The text goes into JSON as a quoted string.
         case string

@@ -62,6 +62,10 @@ struct StreamedLines: ~Copyable {
         text.forEachCell { index, kind, cell in
             if index > 0 { line.append(UInt8(ascii: ",")) }
             guard kind != .null else { return }
+            guard kind != .number else {
+                line.append(cell)
+                return
+            }
             guard cell.isEmpty || needsCSVQuotes(cell) else {
                 line.append(cell)
                 return
@@ -124,7 +128,7 @@ struct StreamedLines: ~Copyable {
             keys[index].withUnsafeBufferPointer { line.append($0) }
             switch kind {
             case .null: line.append("null" as StaticString)
-            case .literal: line.append(cell)
+            case .number, .literal: line.append(cell)
             case .string: JSONText.appendQuoted(cell, to: &line)
             case .array: line.append(ValueFormatter.json(row[index]))
             }

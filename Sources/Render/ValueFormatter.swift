@@ -19,16 +19,16 @@ public enum ValueFormatter {
             return .null
         case .integer(let integer):
             appendDecimal(integer, to: &bytes)
-            return .literal
+            return .number
         case .real(let real):
             RealText.append(real, to: &bytes)
-            return real.isFinite ? .literal : .string
+            return real.isFinite ? .number : .string
         case .boolean(let flag):
             bytes.append(flag ? "true" : "false")
-            return .literal
+            return .number
         case .numeric(let text):
             bytes.append(text)
-            return isJSONNumber(text) ? .literal : .string
+            return isJSONNumber(text) ? .number : .string
         case .json(let text):
             bytes.append(text)
             return .literal
@@ -111,7 +111,7 @@ public enum ValueFormatter {
         var bytes = ByteBuffer()
         switch append(value, to: &bytes) {
         case .null: return "null"
-        case .literal: return bytes.text
+        case .number, .literal: return bytes.text
         case .string, .array:
             var quoted = ByteBuffer()
             bytes.withBytes { JSONText.appendQuoted($0, to: &quoted) }

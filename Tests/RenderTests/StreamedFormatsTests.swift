@@ -56,7 +56,7 @@ import Testing
         ]
         for (real, text) in expected {
             var bytes = ByteBuffer()
-            #expect(ValueFormatter.append(.real(real), to: &bytes) == .literal)
+            #expect(ValueFormatter.append(.real(real), to: &bytes) == .number)
             #expect(bytes.text == text)
             #expect(ValueFormatter.json(.real(real)) == text)
         }
