@@ -5,13 +5,17 @@
 # (when DATACHAT_TEST_POSTGRES_URL is set). Release build; interleaved rounds, medians (bulk-output.py).
 #
 # usage: benchmarks/bulk-output.sh [RUNS]
+#        (DATACHAT_BENCH_BIN=DIR: use the datachat and FakeLLM already in DIR, e.g. a copy of an earlier build)
 set -euo pipefail
 runs=${1:-7}
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
-swift build -c release --product datachat >/dev/null
-swift build -c release --product FakeLLM >/dev/null
-bin=$root/.build/release
+bin=${DATACHAT_BENCH_BIN:-}
+if [ -z "$bin" ]; then
+  swift build -c release --product datachat >/dev/null
+  swift build -c release --product FakeLLM >/dev/null
+  bin=$root/.build/release
+fi
 
 work=$(mktemp -d)
 trap 'kill $fake_pid 2>/dev/null || true; rm -rf "$work"' EXIT

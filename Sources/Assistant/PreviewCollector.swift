@@ -42,7 +42,7 @@ public struct PreviewCollector {
 
     /// Hashes a row and keeps it for the preview while there is room; `text` is the row's (`RowText.set`), made
     /// once and shared with the output.
-    public mutating func add(_ row: [DatabaseValue], text: RowText) {
+    public mutating func add(_ row: [DatabaseValue], text: borrowing RowText) {
         // Each value's display text (NULL as a lone 0x00), unit-separated: the bytes the output prints, so the
         // hash costs no formatting of its own on a million-row answer.
         var rowHash = FNV1a()
@@ -51,8 +51,7 @@ public struct PreviewCollector {
                 fnv.add(0x00)
                 rowHash.add(0x00)
             } else {
-                fnv.add(cell)
-                rowHash.add(cell)
+                FNV1a.add(cell, to: &fnv, and: &rowHash)
             }
             fnv.add(0x1F)
             rowHash.add(0x1F)

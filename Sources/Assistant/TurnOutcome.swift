@@ -152,7 +152,7 @@ public protocol TurnObserver: AnyObject {
     func fixedReferences(_ description: String, sql: String, attempt: Int)
     func resultStarted(columns: [Column])
     /// `text` is the row's text (`RowText`), made once for the history's hash and any streamed output.
-    func resultRow(_ row: [DatabaseValue], text: RowText)
+    func resultRow(_ row: [DatabaseValue], text: borrowing RowText)
     func resultFinished(rowCount: Int, truncated: Bool)
 }
 
@@ -167,6 +167,6 @@ extension TurnObserver {
     public func repairing(after failure: TurnFailure, attempt: Int) {}
     public func fixedReferences(_ description: String, sql: String, attempt: Int) {}
     public func resultStarted(columns: [Column]) {}
-    public func resultRow(_ row: [DatabaseValue], text: RowText) {}
+    public func resultRow(_ row: [DatabaseValue], text: borrowing RowText) {}
     public func resultFinished(rowCount: Int, truncated: Bool) {}
 }

@@ -4,34 +4,59 @@ public enum JSONText {
     /// characters escaped, everything else as it is).
     public static func quoted(_ text: String) -> String {
         var text = text
-        var quoted: [UInt8] = []
+        var quoted = ByteBuffer(capacity: text.utf8.count + 2)
         text.withUTF8 { appendQuoted($0, to: &quoted) }
-        return String(decoding: quoted, as: UTF8.self)
+        return quoted.text
     }
 
     /// The UTF-8 text `bytes` as a JSON string literal, appended to `output`. Byte by byte: every byte that
     /// needs an escape is ASCII, and no byte of a multi-byte character is below 0x80.
-    public static func appendQuoted(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+    @inlinable
+    public static func appendQuoted(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout ByteBuffer) {
         output.append(UInt8(ascii: "\""))
         // Most values need no escape: check the bytes once and copy them whole.
-        guard bytes.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
-            output.append(contentsOf: bytes)
+        guard needsEscapes(bytes) else {
+            output.append(bytes)
             output.append(UInt8(ascii: "\""))
             return
         }
+        appendEscaped(bytes, to: &output)
+        output.append(UInt8(ascii: "\""))
+    }
+
+    /// True when a byte of `bytes` is a control, a quote or a backslash; a letter or digit takes two comparisons.
+    @inlinable
+    static func needsEscapes(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for byte in bytes where byte <= UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return true }
+        }
+        return false
+    }
+
+    /// The escaping loop, for the rare text that needs it: out of line, so the common case inlines small.
+    @usableFromInline
+    static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout ByteBuffer) {
         let hex = Array("0123456789abcdef".utf8)
         for byte in bytes {
             switch byte {
-            case UInt8(ascii: "\""): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
-            case UInt8(ascii: "\\"): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
-            case UInt8(ascii: "\n"): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-            case UInt8(ascii: "\r"): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-            case UInt8(ascii: "\t"): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"):
+                output.append(UInt8(ascii: "\\"))
+                output.append(byte)
+            case UInt8(ascii: "\n"):
+                output.append(UInt8(ascii: "\\"))
+                output.append(UInt8(ascii: "n"))
+            case UInt8(ascii: "\r"):
+                output.append(UInt8(ascii: "\\"))
+                output.append(UInt8(ascii: "r"))
+            case UInt8(ascii: "\t"):
+                output.append(UInt8(ascii: "\\"))
+                output.append(UInt8(ascii: "t"))
             case 0..<0x20:
-                output.append(contentsOf: Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]])
+                output.append("\\u00")
+                output.append(hex[Int(byte >> 4)])
+                output.append(hex[Int(byte & 0x0F)])
             default: output.append(byte)
             }
         }
-        output.append(UInt8(ascii: "\""))
     }
 }

@@ -1,4 +1,3 @@
-import Basics
 import Databases
 
 /// Prints a result in one format, row by row where the format allows.
@@ -12,14 +11,12 @@ public final class ResultRenderer {
     public var options: RenderOptions
     private let output: TextOutput
     private var columns: [Column] = []
-    /// Each column's name as a JSON key with its colon, quoted once rather than once a row.
-    private var jsonKeys: [[UInt8]] = []
     private var rows: [[DatabaseValue]] = []
-    private var rowCount = 0
+    /// The streamed formats' lines, their state in one value: a row costs one exclusive access to this class's
+    /// properties (a runtime check each) rather than one per property.
+    private var streamed = StreamedLines()
     /// The text of rows given without it (`add(row:)`).
     private var rowText = RowText()
-    /// One line of output, reused from row to row.
-    private var line: [UInt8] = []
 
     public init(options: RenderOptions, output: TextOutput) {
         self.options = options
@@ -36,17 +33,7 @@ public final class ResultRenderer {
 
     public func begin(columns: [Column]) {
         self.columns = columns
-        jsonKeys = columns.map { Array((JSONText.quoted($0.name) + ":").utf8) }
-        var header = RowText()
-        header.set(columns.map { .text($0.name) })
-        line.removeAll(keepingCapacity: true)
-        switch options.format {
-        case .csv: Self.appendCSV(header, to: &line)
-        case .tsv: Self.appendTSV(header, to: &line)
-        case .json: line.append(UInt8(ascii: "["))
-        default: return
-        }
-        writeLine()
+        streamed.begin(columns: columns, format: options.format, to: output)
     }
 
     /// Adds a row, formatting its text here; a caller that has the text already passes it to `add(row:text:)`.
@@ -56,34 +43,14 @@ public final class ResultRenderer {
     }
 
     /// Adds a row whose `text` was made from it (`RowText.set`), so the history's hash and this output share it.
-    public func add(row: [DatabaseValue], text: RowText) {
-        defer { rowCount += 1 }
-        line.removeAll(keepingCapacity: true)
-        switch options.format {
-        case .csv: Self.appendCSV(text, to: &line)
-        case .tsv: Self.appendTSV(text, to: &line)
-        case .json:
-            if rowCount > 0 { line.append(UInt8(ascii: ",")) }
-            line.append(UInt8(ascii: "\n"))
-            Self.appendJSONObject(row, text, keys: jsonKeys, to: &line)
-        case .jsonl:
-            Self.appendJSONObject(row, text, keys: jsonKeys, to: &line)
-            line.append(UInt8(ascii: "\n"))
-        case .table, .expanded, .markdown:
-            rows.append(row)
-            return
-        }
-        writeLine()
-    }
-
-    private func writeLine() {
-        line.withUnsafeBufferPointer { output.write(utf8: $0) }
+    public func add(row: [DatabaseValue], text: borrowing RowText) {
+        if !streamed.add(row: row, text: text, to: output) { rows.append(row) }
     }
 
     /// Ends the output; `truncated` says the row cap cut the result, which the table footer mentions.
     public func finish(truncated: Bool = false) {
         switch options.format {
-        case .json: output.write(rowCount == 0 ? "]\n" : "\n]\n")
+        case .json: output.write(streamed.count == 0 ? "]\n" : "\n]\n")
         case .table:
             let table = TableLayout(columns: columns, rows: rows, options: options)
             if table.fits {
@@ -100,65 +67,6 @@ public final class ResultRenderer {
         default: break
         }
         output.flush()
-    }
-
-    /// RFC 4180: a field holding a comma, quote or line break, or an empty text (which NULL is not), is quoted,
-    /// its quotes doubled.
-    static func appendCSV(_ text: RowText, to line: inout [UInt8]) {
-        text.forEachCell { index, kind, cell in
-            if index > 0 { line.append(UInt8(ascii: ",")) }
-            guard kind != .null else { return }
-            let needsQuotes =
-                cell.isEmpty
-                || cell.contains {
-                    $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n")
-                        || $0 == UInt8(ascii: "\r")
-                }
-            guard needsQuotes else {
-                line.append(contentsOf: cell)
-                return
-            }
-            line.append(UInt8(ascii: "\""))
-            for byte in cell {
-                if byte == UInt8(ascii: "\"") { line.append(byte) }
-                line.append(byte)
-            }
-            line.append(UInt8(ascii: "\""))
-        }
-        line.append(UInt8(ascii: "\n"))
-    }
-
-    /// PostgreSQL's text COPY escapes, so a tab or newline inside a value cannot split it; NULL is empty.
-    static func appendTSV(_ text: RowText, to line: inout [UInt8]) {
-        text.forEachCell { index, _, cell in
-            if index > 0 { line.append(UInt8(ascii: "\t")) }
-            for byte in cell {
-                switch byte {
-                case UInt8(ascii: "\t"): line.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
-                case UInt8(ascii: "\n"): line.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-                case UInt8(ascii: "\r"): line.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-                case UInt8(ascii: "\\"): line.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
-                default: line.append(byte)
-                }
-            }
-        }
-        line.append(UInt8(ascii: "\n"))
-    }
-
-    /// One object, keys in column order, values as `ValueFormatter.json` writes them.
-    static func appendJSONObject(_ row: [DatabaseValue], _ text: RowText, keys: [[UInt8]], to line: inout [UInt8]) {
-        line.append(UInt8(ascii: "{"))
-        text.forEachCell { index, kind, cell in
-            if index > 0 { line.append(UInt8(ascii: ",")) }
-            line.append(contentsOf: keys[index])
-            switch kind {
-            case .null: line.append(contentsOf: "null".utf8)
-            case .literal: line.append(contentsOf: cell)
-            case .string: JSONText.appendQuoted(cell, to: &line)
-            case .array: line.append(contentsOf: ValueFormatter.json(row[index]).utf8)
-            }
-        }
-        line.append(UInt8(ascii: "}"))
     }
 
     private func writeExpanded() {

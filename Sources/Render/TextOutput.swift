@@ -1,3 +1,5 @@
+import Basics
+
 #if canImport(Glibc)
     import Glibc
 #endif
@@ -19,14 +21,14 @@ extension TextOutput {
 /// A buffered writer to a file descriptor: one `write(2)` per 64 KiB instead of one per cell.
 public final class FileOutput: TextOutput {
     private let descriptor: Int32
-    private var buffer: [UInt8] = []
     private let capacity = 1 << 16
+    private var buffer: ByteBuffer
     /// Set when a write fails (a closed pipe): later writes are dropped.
     public private(set) var failed = false
 
     public init(descriptor: Int32) {
         self.descriptor = descriptor
-        buffer.reserveCapacity(capacity)
+        buffer = ByteBuffer(capacity: capacity + 4096)
     }
 
     public static func standardOutput() -> FileOutput { FileOutput(descriptor: STDOUT_FILENO) }
@@ -42,15 +44,15 @@ public final class FileOutput: TextOutput {
     }
 
     public func write(utf8 bytes: UnsafeBufferPointer<UInt8>) {
-        buffer.append(contentsOf: bytes)
+        buffer.append(bytes)
         if buffer.count >= capacity { flush() }
     }
 
     public func flush() {
         guard !buffer.isEmpty else { return }
-        defer { buffer.removeAll(keepingCapacity: true) }
+        defer { buffer.removeAll() }
         guard !failed else { return }
-        buffer.withUnsafeBytes { bytes in
+        buffer.withBytes { bytes in
             var offset = 0
             while offset < bytes.count {
                 let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)

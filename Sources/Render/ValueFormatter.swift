@@ -1,75 +1,74 @@
 import Basics
 import Databases
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// Turns values into the text each format shows.
 public enum ValueFormatter {
     /// The text of a value in a text cell; nil for NULL, which each format shows its own way.
     public static func text(_ value: DatabaseValue) -> String? {
-        var bytes: [UInt8] = []
+        var bytes = ByteBuffer()
         guard append(value, to: &bytes) != .null else { return nil }
-        return String(decoding: bytes, as: UTF8.self)
+        return bytes.text
     }
 
     /// Appends the value's text (nothing for NULL) to `bytes` and says how JSON shows it: the one place a
     /// value becomes text, for every format and the history's hashes alike.
     @discardableResult
-    public static func append(_ value: DatabaseValue, to bytes: inout [UInt8]) -> RowText.Kind {
+    public static func append(_ value: DatabaseValue, to bytes: inout ByteBuffer) -> RowText.Kind {
         switch value {
         case .null:
             return .null
         case .integer(let integer):
             appendDecimal(integer, to: &bytes)
-            return .literal
+            return .number
         case .real(let real):
-            bytes.append(contentsOf: format(real).utf8)
-            return real.isFinite ? .literal : .string
+            RealText.append(real, to: &bytes)
+            return real.isFinite ? .number : .string
         case .boolean(let flag):
-            bytes.append(contentsOf: (flag ? "true" : "false").utf8)
-            return .literal
+            bytes.append(flag ? "true" : "false")
+            return .number
         case .numeric(let text):
-            bytes.append(contentsOf: text.utf8)
-            return isJSONNumber(text) ? .literal : .string
+            bytes.append(text)
+            return isJSONNumber(text) ? .number : .string
         case .json(let text):
-            bytes.append(contentsOf: text.utf8)
+            bytes.append(text)
             return .literal
         case .blob(let blob):
-            bytes.append(contentsOf: DatabaseValue.byteaHex(blob).utf8)
+            bytes.append(DatabaseValue.byteaHex(blob))
             return .string
         case .array(let items):
             bytes.append(UInt8(ascii: "{"))
             for (index, item) in items.enumerated() {
                 if index > 0 { bytes.append(UInt8(ascii: ",")) }
-                bytes.append(contentsOf: arrayElement(item).utf8)
+                bytes.append(arrayElement(item))
             }
             bytes.append(UInt8(ascii: "}"))
             return .array
         case .text(let string), .date(let string), .time(let string), .timestamp(let string),
             .timestampWithTimeZone(let string), .interval(let string), .uuid(let string):
-            bytes.append(contentsOf: string.utf8)
+            bytes.append(string)
             return .string
         }
     }
 
-    /// The decimal digits of `integer`, as `String(integer)` spells them, without making that string: written
-    /// backwards into a stack buffer (20 digits and a sign at most), then appended at once.
-    static func appendDecimal(_ integer: Int64, to bytes: inout [UInt8]) {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 21) { digits in
-            var start = digits.count
-            var magnitude = integer.magnitude
+    /// The decimal digits of `integer`, as `String(integer)` spells them, without making that string: counted
+    /// first, then written backwards in place (20 digits and a sign at most).
+    static func appendDecimal(_ integer: Int64, to bytes: inout ByteBuffer) {
+        var magnitude = integer.magnitude
+        var length = integer < 0 ? 2 : 1
+        var rest = magnitude
+        while rest >= 10 {
+            rest /= 10
+            length += 1
+        }
+        bytes.append(maximum: length) { room in
+            var index = length
             repeat {
-                start -= 1
-                digits[start] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: magnitude % 10)
+                index -= 1
+                room[index] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: magnitude % 10)
                 magnitude /= 10
             } while magnitude > 0
-            if integer < 0 {
-                start -= 1
-                digits[start] = UInt8(ascii: "-")
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
+            if integer < 0 { room[0] = UInt8(ascii: "-") }
+            return length
         }
     }
 
@@ -90,16 +89,12 @@ public enum ValueFormatter {
         return quoted + "\""
     }
 
-    /// Fifteen significant digits, as SQLite's shell prints: sums of money show as 1234.5, not 1234.4999999999998.
+    /// Fifteen significant digits, as SQLite's shell prints: sums of money show as 1234.5, not 1234.4999999999998
+    /// (`RealText`).
     public static func format(_ real: Double) -> String {
-        if real.isNaN { return "NaN" }
-        if real.isInfinite { return real < 0 ? "-Infinity" : "Infinity" }
-        guard real != 0 else { return real.sign == .minus ? "-0.0" : "0.0" }
-        let magnitude = log10(abs(real)).rounded(.down)
-        guard abs(magnitude) < 290 else { return String(real) }
-        let scale = pow(10, 14 - magnitude)
-        let rounded = (real * scale).rounded() / scale
-        return String(rounded.isFinite ? rounded : real)
+        var bytes = ByteBuffer(capacity: 32)
+        RealText.append(real, to: &bytes)
+        return bytes.text
     }
 
     /// True for values a table aligns to the right.
@@ -113,14 +108,14 @@ public enum ValueFormatter {
     /// A value as JSON: numbers and booleans native, JSON columns embedded, everything else a string.
     public static func json(_ value: DatabaseValue) -> String {
         if case .array(let items) = value { return "[" + items.map(json).joined(separator: ",") + "]" }
-        var bytes: [UInt8] = []
+        var bytes = ByteBuffer()
         switch append(value, to: &bytes) {
         case .null: return "null"
-        case .literal: return String(decoding: bytes, as: UTF8.self)
+        case .number, .literal: return bytes.text
         case .string, .array:
-            var quoted: [UInt8] = []
-            bytes.withUnsafeBufferPointer { JSONText.appendQuoted($0, to: &quoted) }
-            return String(decoding: quoted, as: UTF8.self)
+            var quoted = ByteBuffer()
+            bytes.withBytes { JSONText.appendQuoted($0, to: &quoted) }
+            return quoted.text
         }
     }
 

@@ -82,7 +82,7 @@ public final class SessionReasker {
 final class RowCollector: TurnObserver {
     var rows: [[DatabaseValue]] = []
     func resultStarted(columns: [Column]) { rows = [] }
-    func resultRow(_ row: [DatabaseValue], text: RowText) { rows.append(row) }
+    func resultRow(_ row: [DatabaseValue], text: borrowing RowText) { rows.append(row) }
 }
 
 /// How one re-asked question came out.

@@ -72,7 +72,7 @@ final class TurnRecorder: TurnObserver {
     func modelText(_ delta: String, attempt: Int) { text += delta }
     func modelAnswered(_ reply: String, attempt: Int) { answers.append(reply) }
     func sqlReady(_ sql: String, attempt: Int) { self.sql.append(sql) }
-    func resultRow(_ row: [DatabaseValue], text: RowText) { rows.append(row) }
+    func resultRow(_ row: [DatabaseValue], text: borrowing RowText) { rows.append(row) }
     func resultFinished(rowCount: Int, truncated: Bool) { results.append((rowCount, truncated)) }
     func repairing(after failure: TurnFailure, attempt: Int) { repairs += 1 }
     func fixedReferences(_ description: String, sql: String, attempt: Int) { fixes.append(description) }

@@ -5,6 +5,28 @@ import Testing
 @testable import Databases
 
 @Suite(.enabled(if: TestPostgres.isAvailable), .serialized) struct PostgresDatabaseTests {
+    /// float8 read from its text without a `String` (`PostgresTypes.real(bytes)`) is the double the text spells,
+    /// for plain decimals and exponents alike.
+    @Test func realsReadAsTheServerSpellsThem() throws {
+        let fixture = try PostgresFixture("reals")
+        let database = try fixture.reader()
+        let result = try database.fetchAll(
+            """
+            SELECT x, x::text AS spelled FROM (
+                SELECT g / 7.0::float8 * (CASE g % 3 WHEN 0 THEN 1e-6 WHEN 1 THEN 1 ELSE 1e9 END) AS x
+                FROM generate_series(-3000, 3000) g) s
+            """)
+        #expect(result.rows.count == 6001)
+        for row in result.rows {
+            guard case .real(let value) = row[0], case .text(let spelled) = row[1], let expected = Double(spelled)
+            else {
+                Issue.record("unexpected row \(row)")
+                continue
+            }
+            #expect(value.bitPattern == expected.bitPattern, "\(spelled)")
+        }
+    }
+
     @Test func typesMapToTheSharedValueModel() throws {
         let fixture = try PostgresFixture("types")
         try fixture.admin.execute(

@@ -225,6 +225,9 @@ public final class PostgresDatabase: Database {
         var count = 0
         var bytes = 0
         var truncated = false
+        // One array for every row, each value written over the one before, as in SQLite's loop: no allocation a
+        // row unless the callback keeps its rows.
+        var values: [DatabaseValue] = []
         func stop(_ error: Error? = nil) {
             if failure == nil { failure = error }
             stopped = true
@@ -237,6 +240,7 @@ public final class PostgresDatabase: Database {
             }
             columnTypes = fields.map(\.1)
             decodings = columnTypes.map { types.type($0)?.decoding ?? .text }
+            values = Array(repeating: .null, count: decodings.count)
             for type in columnTypes where types.type(type) == nil { types.isStale = true }
             do {
                 try columns(
@@ -256,18 +260,19 @@ public final class PostgresDatabase: Database {
                     stop()
                     continue
                 }
-                var values: [DatabaseValue] = []
-                values.reserveCapacity(columnTypes.count)
+                var rowBytes = 0
                 for (index, decoding) in decodings.enumerated() {
                     let column = Int32(index)
                     if result.isNull(0, column) {
-                        values.append(.null)
+                        values[index] = .null
                     } else {
-                        values.append(types.decode(result.bytes(0, column), as: decoding))
+                        let text = result.bytes(0, column)
+                        rowBytes += text.count
+                        values[index] = types.decode(text, as: decoding)
                     }
                 }
                 if let maxBytes {
-                    for index in columnTypes.indices { bytes += result.byteCount(0, Int32(index)) + 8 }
+                    bytes += rowBytes + 8 * decodings.count
                     if bytes > maxBytes {
                         stop(
                             DatabaseError(

@@ -36,8 +36,6 @@ final class PostgresResult {
         }
     }
 
-    func byteCount(_ row: Int32, _ column: Int32) -> Int { Int(PQgetlength(handle, row, column)) }
-
     func text(_ row: Int32, _ column: Int32) -> String? {
         isNull(row, column) ? nil : String(decoding: bytes(row, column), as: UTF8.self)
     }

@@ -135,7 +135,7 @@ struct PostgresTypes {
         switch decoding {
         case .integer: return Self.integer(bytes).map(DatabaseValue.integer) ?? .numeric(text())
         case .numeric: return .numeric(text())
-        case .real: return .real(Self.real(text()))
+        case .real: return .real(Self.real(bytes) ?? Self.real(text()))
         case .boolean: return .boolean(bytes.first == UInt8(ascii: "t"))
         case .text: return .text(text())
         case .bytea: return .blob(Self.bytea(bytes))
@@ -179,6 +179,40 @@ struct PostgresTypes {
     }
 
     /// float4/float8 text, including PostgreSQL's NaN and Infinity spellings.
+    /// A plain decimal (`-12.5`, `125000`: what float8 output is for most values) read without making a `String`,
+    /// or nil for any other spelling (an exponent, NaN, Infinity, more than 15 digits), which `real(_: String)`
+    /// reads. Exact by Clinger's fast path: with at most 15 digits the digits are an integer N below 2^53 and the
+    /// scale 10^k (k <= 15) is a double too, so N / 10^k, one correctly rounded division, is the double nearest
+    /// the decimal, which is what `Double(String)` returns (`PostgresTypesTests` compares them).
+    static func real(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+        var index = 0
+        let negative = bytes.first == UInt8(ascii: "-")
+        if negative { index = 1 }
+        var digits: UInt64 = 0
+        var digitCount = 0
+        var fractionDigits = 0
+        var seenPoint = false
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
+            if byte == UInt8(ascii: "."), !seenPoint {
+                seenPoint = true
+                continue
+            }
+            let digit = byte &- UInt8(ascii: "0")
+            guard digit < 10 else { return nil }
+            digits = digits * 10 + UInt64(digit)
+            digitCount += 1
+            if seenPoint { fractionDigits += 1 }
+            guard digitCount <= 15 else { return nil }
+        }
+        guard digitCount > 0 else { return nil }
+        var scale = 1.0
+        for _ in 0..<fractionDigits { scale *= 10 }
+        let magnitude = Double(digits) / scale
+        return negative ? -magnitude : magnitude
+    }
+
     static func real(_ text: String) -> Double {
         switch text {
         case "NaN": return .nan

@@ -142,13 +142,16 @@ public final class SQLiteDatabase: Database {
         var count = 0
         var bytes = 0
         var truncated = false
+        // One array for every row: a row callback that keeps its rows (`fetchAll`) copies it, one that only reads
+        // them (streamed output) costs no allocation a row.
+        var values = [DatabaseValue](repeating: .null, count: Int(statement.columnCount))
         do {
             while try statement.step() {
                 if let maxRows = limits.maxRows, count >= maxRows {
                     truncated = true
                     break
                 }
-                let values = statement.rowValues(byteCount: &bytes)
+                statement.readRow(into: &values, byteCount: &bytes)
                 if let maxBytes = limits.maxBytes {
                     if bytes > maxBytes {
                         throw DatabaseError(

@@ -116,25 +116,24 @@ final class SQLiteStatement {
         sqlite3_clear_bindings(handle)
     }
 
-    /// The current row's values, and their bytes for the result-size limit added to `byteCount`: the length of
-    /// text and blobs, 8 for any other value.
+    /// The current row's values, written over those of the row before in `values` (which holds `columnCount`
+    /// of them), so the caller's one array serves every row while nothing keeps it; and their bytes for the
+    /// result-size limit added to `byteCount`: the length of text and blobs, 8 for any other value.
     ///
     /// Counted from the values made here, rather than by asking SQLite again: `sqlite3_column_bytes` of a number
     /// converts it to text first (https://sqlite.org/c3ref/column_blob.html), and every other call per cell
     /// costs as much as reading the value.
-    func rowValues(byteCount: inout Int) -> [DatabaseValue] {
-        var values: [DatabaseValue] = []
-        values.reserveCapacity(Int(columnCount))
-        for index in 0..<columnCount {
-            let value = value(at: index)
+    func readRow(into values: inout [DatabaseValue], byteCount: inout Int) {
+        precondition(values.count == Int(columnCount), "readRow needs one slot a column")
+        for index in 0..<Int(columnCount) {
+            let value = value(at: Int32(index))
             switch value {
             case .text(let text): byteCount += text.utf8.count + 8
             case .blob(let blob): byteCount += blob.count + 8
             default: byteCount += 8
             }
-            values.append(value)
+            values[index] = value
         }
-        return values
     }
 
     private func value(at index: Int32) -> DatabaseValue {

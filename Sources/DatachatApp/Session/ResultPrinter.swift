@@ -85,7 +85,7 @@ final class ResultPrinter: TurnObserver {
         self.renderer = renderer
     }
 
-    func resultRow(_ row: [DatabaseValue], text: RowText) {
+    func resultRow(_ row: [DatabaseValue], text: borrowing RowText) {
         recent?.add(row)
         renderer?.add(row: row, text: text)
         charted?.add(row: row)

@@ -142,7 +142,7 @@ final class TurnDisplay: TurnObserver {
         self.renderer = renderer
     }
 
-    func resultRow(_ row: [DatabaseValue], text: RowText) {
+    func resultRow(_ row: [DatabaseValue], text: borrowing RowText) {
         renderer?.add(row: row, text: text)
         recent.add(row)
     }
