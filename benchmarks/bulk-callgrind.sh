@@ -15,35 +15,10 @@ rows=${1:-100000}
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 command -v valgrind >/dev/null || { echo "needs valgrind (apt-get install valgrind)" >&2; exit 1; }
-bin=${DATACHAT_BENCH_BIN:-}
-if [ -z "$bin" ]; then
-  swift build -c release --product datachat >/dev/null
-  swift build -c release --product FakeLLM >/dev/null
-  bin=$root/.build/release
-fi
-
-work=$(mktemp -d)
+source "$root/benchmarks/bulk-data.sh"
+bulk_setup "$rows"
 out=${2:-$work}
 mkdir -p "$out"
-trap 'kill $fake_pid 2>/dev/null || true; rm -rf "$work"' EXIT
-db=$work/bulk.db
-sqlite3 "$db" <<SQL
-CREATE TABLE bulk(id INTEGER, label TEXT, amount REAL, quantity INTEGER, day TEXT);
-WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $rows)
-INSERT INTO bulk SELECT i, 'item ' || (i % 1000), i * 1.25, i % 97, date('2020-01-01', '+' || (i % 2000) || ' days') FROM n;
-SQL
-sql="SELECT id, label, amount, quantity, day FROM bulk"
-pg_sql="SELECT g AS id, 'item ' || (g % 1000) AS label, g * 1.25::float8 AS amount, g % 97 AS quantity, DATE '2020-01-01' + (g % 2000) AS day FROM generate_series(1, $rows) g"
-python3 - "$sql" "$pg_sql" >"$work/script.json" <<'PY'
-import json, sys
-print(json.dumps({"rules": [{"match": "postgres", "reply": "```sql\n" + sys.argv[2] + "\n```"}],
-                  "default": {"reply": "```sql\n" + sys.argv[1] + "\n```"}}))
-PY
-"$bin/FakeLLM" --script "$work/script.json" >"$work/fake.out" &
-fake_pid=$!
-for _ in $(seq 50); do grep -q listening "$work/fake.out" 2>/dev/null && break; sleep 0.1; done
-export OPENAI_BASE_URL=$(sed -E 's/.* on //' "$work/fake.out")
-export OPENAI_API_KEY=sk-benchmark HOME=$work XDG_DATA_HOME=$work/data XDG_CACHE_HOME=$work/cache XDG_STATE_HOME=$work/state
 ask=("$bin/datachat" -q "all rows" --database-url "$db" --max-rows "$rows" --timeout 300)
 "${ask[@]}" --format csv >/dev/null
 
