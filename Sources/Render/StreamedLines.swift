@@ -93,27 +93,12 @@ struct StreamedLines: ~Copyable {
         return false
     }
 
-    /// PostgreSQL's text COPY escapes, so a tab or newline inside a value cannot split it; NULL is empty.
+    /// PostgreSQL's text COPY escapes (`CopyText`), so a tab or newline inside a value cannot split it; NULL is
+    /// empty.
     private static func appendTSV(_ text: borrowing RowText, to line: inout ByteBuffer) {
         text.forEachCell { index, _, cell in
             if index > 0 { line.append(UInt8(ascii: "\t")) }
-            let needsEscapes = cell.contains {
-                $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r")
-                    || $0 == UInt8(ascii: "\\")
-            }
-            guard needsEscapes else {
-                line.append(cell)
-                return
-            }
-            for byte in cell {
-                switch byte {
-                case UInt8(ascii: "\t"): line.append("\\t")
-                case UInt8(ascii: "\n"): line.append("\\n")
-                case UInt8(ascii: "\r"): line.append("\\r")
-                case UInt8(ascii: "\\"): line.append("\\\\")
-                default: line.append(byte)
-                }
-            }
+            CopyText.appendEscaped(cell, to: &line)
         }
         line.append(UInt8(ascii: "\n"))
     }

@@ -1,3 +1,4 @@
+import Basics
 import CPQ
 
 /// Bulk loading through `COPY ... FROM STDIN`: one round trip for a whole batch of rows, several times
@@ -34,16 +35,15 @@ extension PostgresDatabase {
             while try connection.nextResult(&watch, sql: sql) != nil {}
             throw error ?? DatabaseError(.statementFailed, "COPY did not start", sql: sql)
         }
-        var buffer: [UInt8] = []
-        buffer.reserveCapacity(1 << 16)
+        var buffer = ByteBuffer(capacity: 1 << 16)
         func flush() throws(DatabaseError) {
-            let sent = buffer.withUnsafeBufferPointer { bytes in
+            let sent = buffer.withBytes { bytes in
                 bytes.withMemoryRebound(to: CChar.self) {
                     PQputCopyData(connection.handle, $0.baseAddress, Int32($0.count))
                 }
             }
             guard sent == 1 else { throw connection.lostOrFailed(sql: sql) }
-            buffer.removeAll(keepingCapacity: true)
+            buffer.removeAll()
         }
         for row in rows {
             for (index, value) in row.enumerated() {
@@ -64,29 +64,12 @@ extension PostgresDatabase {
         if let failure { throw failure }
     }
 
-    /// A value in COPY's text format: `\N` for NULL; backslash, tab, newline and carriage return escaped.
-    static func appendCopyText(_ value: DatabaseValue, to buffer: inout [UInt8]) {
-        guard let text = PostgresParameter.text(value) else {
-            buffer.append(UInt8(ascii: "\\"))
-            buffer.append(UInt8(ascii: "N"))
+    /// A value in COPY's text format: `\N` for NULL, the text with `CopyText`'s escapes otherwise.
+    static func appendCopyText(_ value: DatabaseValue, to buffer: inout ByteBuffer) {
+        guard var text = PostgresParameter.text(value) else {
+            buffer.append("\\N" as StaticString)
             return
         }
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\\"):
-                buffer.append(byte)
-                buffer.append(byte)
-            case UInt8(ascii: "\t"):
-                buffer.append(UInt8(ascii: "\\"))
-                buffer.append(UInt8(ascii: "t"))
-            case UInt8(ascii: "\n"):
-                buffer.append(UInt8(ascii: "\\"))
-                buffer.append(UInt8(ascii: "n"))
-            case UInt8(ascii: "\r"):
-                buffer.append(UInt8(ascii: "\\"))
-                buffer.append(UInt8(ascii: "r"))
-            default: buffer.append(byte)
-            }
-        }
+        text.withUTF8 { CopyText.appendEscaped($0, to: &buffer) }
     }
 }
