@@ -1,6 +1,6 @@
 /// JSON written by hand where an encoder would be too much (one string inside a line of output).
 public enum JSONText {
-    /// `text` as a JSON string literal, quotes included (RFC 8259 section 7: `"`, `\\` and control
+    /// `text` as a JSON string literal, quotes included (RFC 8259 section 7: `"`, `\` and control
     /// characters escaped, everything else as it is).
     public static func quoted(_ text: String) -> String {
         var text = text

@@ -18,7 +18,7 @@ import Basics
 ///   digits or fewer round to the same double (DBL_DIG), the shortest text that reads back as it is N's digits
 ///   with the point put in and the trailing zeros dropped, which Swift writes in positional notation in this
 ///   range ("0.0001", "123456789012345.0").
-/// `RealTextTests` compares the two over a million reals and the edges of the range.
+/// `RealTextTests` compares the two over 200,000 random reals, sums of money and the edges of the range.
 enum RealText {
     /// Appends the real's text to `bytes`.
     static func append(_ real: Double, to bytes: inout ByteBuffer) {
@@ -28,7 +28,7 @@ enum RealText {
             bytes.append(rounded(real))
             return
         }
-        let digits = (magnitude * exactPowerOfTen(14 - exponent)).rounded()
+        let digits = (magnitude * powerOfTen(14 - exponent)).rounded()
         // Rounding up to 10^15 makes a sixteenth digit: the rule prints that one.
         guard digits < 1e15 else {
             bytes.append(rounded(real))
@@ -71,11 +71,6 @@ enum RealText {
         let margin = 1e-12
         guard magnitude > power * (1 + margin), magnitude < power * 10 * (1 - margin) else { return nil }
         return exponent
-    }
-
-    /// 10^k for k in 0...18, each exactly representable.
-    static func exactPowerOfTen(_ k: Int) -> Double {
-        powerOfTen(k)
     }
 
     /// 10^k for k in -4...18 as the nearest doubles (exact for k >= 0), without a table to initialise.

@@ -178,7 +178,6 @@ struct PostgresTypes {
         return value
     }
 
-    /// float4/float8 text, including PostgreSQL's NaN and Infinity spellings.
     /// A plain decimal (`-12.5`, `125000`: what float8 output is for most values) read without making a `String`,
     /// or nil for any other spelling (an exponent, NaN, Infinity, more than 15 digits), which `real(_: String)`
     /// reads. Exact by Clinger's fast path: with at most 15 digits the digits are an integer N below 2^53 and the
@@ -213,6 +212,7 @@ struct PostgresTypes {
         return negative ? -magnitude : magnitude
     }
 
+    /// float4/float8 text, including PostgreSQL's NaN and Infinity spellings.
     static func real(_ text: String) -> Double {
         switch text {
         case "NaN": return .nan
