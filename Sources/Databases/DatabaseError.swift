@@ -59,4 +59,20 @@ public struct DatabaseError: Error, Sendable, Hashable, CustomStringConvertible 
                 sql: sql, engineCode: engineCode)
         }
     }
+
+    /// A result past the byte cap (`--max-bytes`), in the words both engines use.
+    static func resultTooLarge(maxBytes: Int, sql: String?) -> DatabaseError {
+        DatabaseError(
+            .resultTooLarge, "the result is larger than \(maxBytes.formattedBytes): ask for fewer rows or columns",
+            sql: sql)
+    }
+}
+
+extension Int {
+    /// 16 MiB, 512 KiB, 300 bytes: a byte limit as a user would write it.
+    var formattedBytes: String {
+        if self >= 1_048_576, self % 1_048_576 == 0 { return "\(self / 1_048_576) MiB" }
+        if self >= 1_024, self % 1_024 == 0 { return "\(self / 1_024) KiB" }
+        return "\(self) bytes"
+    }
 }

@@ -162,23 +162,84 @@ final class PostgresConnection {
     /// Waits for the next result of the statement in flight; nil when it has no more.
     func nextResult(_ watch: inout PostgresWatch, sql: String?) throws(DatabaseError) -> PostgresResult? {
         watch.tick(self)
-        while PQisBusy(handle) != 0 {
-            watch.check(self)
-            if watch.hasGivenUp {
-                throw DatabaseError(
-                    .connectionLost, "the database did not answer a cancel request: the next question reconnects",
-                    sql: sql)
-            }
-            var descriptor = pollfd(fd: PQsocket(handle), events: Int16(POLLIN), revents: 0)
-            let ready = poll(&descriptor, 1, watch.sliceMilliseconds)
-            if ready < 0, errno != EINTR { throw lostOrFailed(sql: sql) }
-            if ready > 0, PQconsumeInput(handle) == 0 { throw lostOrFailed(sql: sql) }
-        }
+        while PQisBusy(handle) != 0 { try awaitInput(&watch, sql: sql) }
         guard let result = PQgetResult(handle) else {
             isInTransaction = [PQTRANS_INTRANS, PQTRANS_INERROR].contains(PQtransactionStatus(handle))
             return nil
         }
         return PostgresResult(result)
+    }
+
+    /// Waits a slice for the server to send more, reads what came, and lets the watch cancel meanwhile.
+    private func awaitInput(_ watch: inout PostgresWatch, sql: String?) throws(DatabaseError) {
+        watch.check(self)
+        if watch.hasGivenUp {
+            throw DatabaseError(
+                .connectionLost, "the database did not answer a cancel request: the next question reconnects",
+                sql: sql)
+        }
+        var descriptor = pollfd(fd: PQsocket(handle), events: Int16(POLLIN), revents: 0)
+        let ready = poll(&descriptor, 1, watch.sliceMilliseconds)
+        if ready < 0, errno != EINTR { throw lostOrFailed(sql: sql) }
+        if ready > 0, PQconsumeInput(handle) == 0 { throw lostOrFailed(sql: sql) }
+    }
+
+    /// Parses `sql` alone as the unnamed prepared statement and describes the rows it returns, without running
+    /// it; `statements` (SQL datachat wrote, without parameters) run first. All in one round trip (pipeline
+    /// mode: each statement, Parse, Describe, Sync). The result holds the columns; a statement that does not
+    /// parse or names no real table or column throws the error running it would.
+    ///
+    /// https://www.postgresql.org/docs/15/libpq-pipeline-mode.html
+    func describe(_ sql: String, after statements: [String] = [], _ watch: inout PostgresWatch) throws(DatabaseError)
+        -> PostgresResult
+    {
+        guard PQenterPipelineMode(handle) == 1 else { throw lostOrFailed(sql: sql) }
+        let sent =
+            statements.allSatisfy { PQsendQueryParams(handle, $0, 0, nil, nil, nil, nil, 0) == 1 }
+            && PQsendPrepare(handle, "", sql, 0, nil) == 1 && PQsendDescribePrepared(handle, "") == 1
+            && PQpipelineSync(handle) == 1
+        guard sent else {
+            let error = lostOrFailed(sql: sql)
+            _ = PQexitPipelineMode(handle)
+            throw error
+        }
+        var answers: [PostgresResult] = []
+        var failure: DatabaseError?
+        // Each command's results end with a NULL; the Sync's result ends the pipeline.
+        var nulls = 0
+        while nulls <= statements.count + 2 {
+            guard let result = try nextResult(&watch, sql: sql) else {
+                nulls += 1
+                continue
+            }
+            if result.status == PGRES_PIPELINE_SYNC { break }
+            if failure == nil {
+                failure = PostgresErrors.error(from: result, watch: watch, connection: self, sql: sql)
+            }
+            answers.append(result)
+        }
+        guard PQexitPipelineMode(handle) == 1 else { throw lostOrFailed(sql: sql) }
+        if let failure { throw failure }
+        guard answers.count == statements.count + 2, let description = answers.last,
+            description.status == PGRES_COMMAND_OK
+        else {
+            throw DatabaseError(.statementFailed, "the database did not describe the statement", sql: sql)
+        }
+        return description
+    }
+
+    /// The next row of the `COPY ... TO STDOUT` in flight, or nil after its last (the statement's own result
+    /// then follows from `nextResult`).
+    func nextCopyRow(_ watch: inout PostgresWatch, sql: String?) throws(DatabaseError) -> PostgresCopyRow? {
+        watch.tick(self)
+        while true {
+            var buffer: UnsafeMutablePointer<CChar>?
+            let length = PQgetCopyData(handle, &buffer, 1)
+            if length > 0, let buffer { return PostgresCopyRow(buffer, length: Int(length)) }
+            if length == -1 { return nil }
+            if length < -1 { throw lostOrFailed(sql: sql) }
+            try awaitInput(&watch, sql: sql)
+        }
     }
 
     /// Runs SQL we wrote ourselves (no parameters, possibly several statements) and reads it to the end.

@@ -8,8 +8,9 @@ import SQLGuard
 /// Read-only is enforced by the server, not trusted to the SQL: the session defaults to read-only
 /// transactions, and every statement runs alone (extended protocol, so never two) inside
 /// `BEGIN READ ONLY` with `statement_timeout`, `lock_timeout` and `idle_in_transaction_session_timeout`
-/// set for it, then is rolled back. Rows stream in single-row mode, so memory stays flat however many
-/// arrive and the row cap cancels the rest.
+/// set for it, then is rolled back. Rows stream, so memory stays flat however many arrive and the row cap
+/// cancels the rest: a query's through `COPY (query) TO STDOUT` (`PostgresDatabase+CopyOut`), anything
+/// else's in single-row mode.
 ///
 /// A connection found closed before a statement is sent is replaced at once; a read that fails because
 /// the connection dropped, before any row was handed over, is retried once on a new connection.
@@ -88,19 +89,19 @@ public final class PostgresDatabase: Database {
         if connection === failed { connection = nil }
     }
 
-    /// `BEGIN READ ONLY` and the limits of one read, all in one round trip. The numbers are ours.
-    private func readOnlyPrelude(_ limits: QueryLimits) -> String {
-        var sql = "BEGIN READ ONLY"
+    /// `BEGIN READ ONLY` and the limits of one read, sent together in one round trip. The numbers are ours.
+    private func readOnlyPrelude(_ limits: QueryLimits) -> [String] {
+        var statements = ["BEGIN READ ONLY"]
         let timeout = limits.boundedTimeoutSeconds
         if let seconds = timeout {
             let milliseconds = max(1, Int((seconds * 1000).rounded()))
             // The lock limit a little shorter, so a query that only waited for a lock says so instead of
             // "ran longer than".
             let lock = max(1, milliseconds - min(250, milliseconds / 10))
-            sql += "; SET LOCAL statement_timeout = \(milliseconds); SET LOCAL lock_timeout = \(lock)"
+            statements += ["SET LOCAL statement_timeout = \(milliseconds)", "SET LOCAL lock_timeout = \(lock)"]
         }
         let idle = Int(max(Self.idleTransactionSeconds, (timeout ?? 0) * 2) * 1000)
-        return sql + "; SET LOCAL idle_in_transaction_session_timeout = \(idle)"
+        return statements + ["SET LOCAL idle_in_transaction_session_timeout = \(idle)"]
     }
 
     // MARK: - Database
@@ -164,9 +165,16 @@ public final class PostgresDatabase: Database {
         var watch = PostgresWatch(limits: limits)
         do {
             if types.isStale, access == .readOnly { try loadTypes(connection) }
-            if access == .readOnly { try connection.run(readOnlyPrelude(limits), &watch) }
+            let prelude = access == .readOnly ? readOnlyPrelude(limits) : []
+            let copying = access == .readOnly && parameters.isEmpty && Self.readsThroughCopy(sql)
+            if !prelude.isEmpty, !copying { try connection.run(prelude.joined(separator: "; "), &watch) }
             let (count, truncated) = try finishing(connection, readOnly: access == .readOnly) {
-                try stream(
+                if copying {
+                    return try streamThroughCopy(
+                        on: connection, sql, after: prelude, watch: watch, maxRows: limits.maxRows,
+                        maxBytes: limits.maxBytes, columns: columns, row: row)
+                }
+                return try stream(
                     on: connection, sql, parameters: parameters, watch: watch, maxRows: limits.maxRows,
                     maxBytes: limits.maxBytes, columns: columns, row: row)
             }
@@ -206,7 +214,26 @@ public final class PostgresDatabase: Database {
         }
     }
 
-    /// Sends one statement and hands its rows over as they arrive, one `PGresult` a row.
+    /// The columns a result (or a described statement) has, and how each one's values decode: looked up once
+    /// rather than once a value. A type the catalogue read at connect did not have is read again next time.
+    func describedColumns(_ result: PostgresResult) -> (columns: [Column], decodings: [PostgresDecoding]) {
+        var columns: [Column] = []
+        var decodings: [PostgresDecoding] = []
+        for index in 0..<result.columnCount {
+            let oid = result.columnType(index)
+            let type = types.type(oid)
+            if type == nil { types.isStale = true }
+            decodings.append(type?.decoding ?? .text)
+            columns.append(
+                Column(
+                    name: result.columnName(index),
+                    typeName: types.columnTypeName(oid: oid, modifier: result.columnTypeModifier(index))))
+        }
+        return (columns, decodings)
+    }
+
+    /// Sends one statement and hands its rows over as they arrive, one `PGresult` a row: any statement,
+    /// with parameters or not (a query without them streams faster through COPY).
     ///
     /// https://www.postgresql.org/docs/15/libpq-single-row-mode.html
     func stream(
@@ -219,7 +246,6 @@ public final class PostgresDatabase: Database {
         var failure: Error?
         var stopped = false
         var described = false
-        var columnTypes: [UInt32] = []
         /// Each column's decoding, looked up once rather than once a value.
         var decodings: [PostgresDecoding] = []
         var count = 0
@@ -235,16 +261,11 @@ public final class PostgresDatabase: Database {
         }
         func describe(_ result: PostgresResult) {
             described = true
-            let fields = (0..<result.columnCount).map { index in
-                (result.columnName(index), result.columnType(index), result.columnTypeModifier(index))
-            }
-            columnTypes = fields.map(\.1)
-            decodings = columnTypes.map { types.type($0)?.decoding ?? .text }
+            let description = describedColumns(result)
+            decodings = description.decodings
             values = Array(repeating: .null, count: decodings.count)
-            for type in columnTypes where types.type(type) == nil { types.isStale = true }
             do {
-                try columns(
-                    fields.map { Column(name: $0.0, typeName: types.columnTypeName(oid: $0.1, modifier: $0.2)) })
+                try columns(description.columns)
             } catch {
                 stop(error)
             }
@@ -274,11 +295,7 @@ public final class PostgresDatabase: Database {
                 if let maxBytes {
                     bytes += rowBytes + 8 * decodings.count
                     if bytes > maxBytes {
-                        stop(
-                            DatabaseError(
-                                .resultTooLarge,
-                                "the result is larger than \(maxBytes / 1_048_576) MiB: ask for fewer rows or columns",
-                                sql: sql))
+                        stop(DatabaseError.resultTooLarge(maxBytes: maxBytes, sql: sql))
                         continue
                     }
                 }

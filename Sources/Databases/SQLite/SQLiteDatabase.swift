@@ -154,10 +154,7 @@ public final class SQLiteDatabase: Database {
                 statement.readRow(into: &values, byteCount: &bytes)
                 if let maxBytes = limits.maxBytes {
                     if bytes > maxBytes {
-                        throw DatabaseError(
-                            .resultTooLarge,
-                            "the result is larger than \(maxBytes.formattedBytes): ask for fewer rows or columns",
-                            sql: sql)
+                        throw DatabaseError.resultTooLarge(maxBytes: maxBytes, sql: sql)
                     }
                 }
                 count += 1
@@ -186,15 +183,6 @@ public final class SQLiteDatabase: Database {
 /// Quotes an identifier for SQLite and PostgreSQL alike.
 func quoteIdentifier(_ name: String) -> String {
     "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-}
-
-extension Int {
-    /// 16 MiB, 512 KiB, 300 bytes: a byte limit as a user would write it.
-    var formattedBytes: String {
-        if self >= 1_048_576, self % 1_048_576 == 0 { return "\(self / 1_048_576) MiB" }
-        if self >= 1_024, self % 1_024 == 0 { return "\(self / 1_024) KiB" }
-        return "\(self) bytes"
-    }
 }
 
 extension String {
