@@ -70,7 +70,8 @@ import Testing
             """)
         let database = try fixture.reader()
         for sql in [
-            "SELECT * FROM items ORDER BY id", "SELECT id, NULL AS nothing, label || '\\' AS ending FROM items ORDER BY id",
+            "SELECT * FROM items ORDER BY id",
+            "SELECT id, NULL AS nothing, label || '\\' AS ending FROM items ORDER BY id",
             "SELECT FROM items", "SELECT g AS none FROM generate_series(1, 0) g",
         ] {
             #expect(PostgresDatabase.readsThroughCopy(sql) && !PostgresDatabase.readsThroughCopy(sql + ";"))
