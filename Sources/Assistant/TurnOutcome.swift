@@ -154,9 +154,13 @@ public protocol TurnObserver: AnyObject {
     /// `text` is the row's text (`RowText`), made once for the history's hash and any streamed output.
     func resultRow(_ row: [DatabaseValue], text: borrowing RowText)
     func resultFinished(rowCount: Int, truncated: Bool)
+    /// How long the observer's output has so far waited for its reader (`TextOutput.waitedOnReader`): read
+    /// around the rows, so that a pager the person reads is not the query's time, without a clock read a row.
+    var waitedOnReader: Duration { get }
 }
 
 extension TurnObserver {
+    public var waitedOnReader: Duration { .zero }
     public func modelCalled(attempt: Int) {}
     public func modelText(_ delta: String, attempt: Int) {}
     public func modelRetrying(_ retry: ChatRetry, attempt: Int) {}

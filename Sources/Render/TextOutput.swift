@@ -10,12 +10,17 @@ public protocol TextOutput: AnyObject {
     /// UTF-8 text as bytes: how streamed rows arrive, a line at a time, without becoming a `String`.
     func write(utf8 bytes: UnsafeBufferPointer<UInt8>)
     func flush()
+    /// How long writes have so far waited for whoever reads this output (a pager the person is reading, a
+    /// terminal, a pipe): their time, which the turn keeps out of the query's.
+    var waitedOnReader: Duration { get }
 }
 
 extension TextOutput {
     public func write(utf8 bytes: UnsafeBufferPointer<UInt8>) {
         write(String(decoding: bytes, as: UTF8.self))
     }
+
+    public var waitedOnReader: Duration { .zero }
 }
 
 /// A buffered writer to a file descriptor: one `write(2)` per 64 KiB instead of one per cell.
@@ -25,10 +30,16 @@ public final class FileOutput: TextOutput {
     private var buffer: ByteBuffer
     /// Set when a write fails (a closed pipe): later writes are dropped.
     public private(set) var failed = false
+    /// Whether the descriptor has a reader to wait for (a pipe, a terminal, a socket), whose writes are timed
+    /// (once a 64 KiB `write(2)`); a regular file's writes are the turn's own time.
+    private let hasReader: Bool
+    public private(set) var waitedOnReader = Duration.zero
 
     public init(descriptor: Int32) {
         self.descriptor = descriptor
         buffer = ByteBuffer(capacity: capacity + 4096)
+        var status = stat()
+        hasReader = fstat(descriptor, &status) == 0 && status.st_mode & S_IFMT != S_IFREG
     }
 
     public static func standardOutput() -> FileOutput { FileOutput(descriptor: STDOUT_FILENO) }
@@ -52,6 +63,8 @@ public final class FileOutput: TextOutput {
         guard !buffer.isEmpty else { return }
         defer { buffer.removeAll() }
         guard !failed else { return }
+        let start = hasReader ? ContinuousClock.now : nil
+        defer { if let start { waitedOnReader += start.duration(to: .now) } }
         buffer.withBytes { bytes in
             var offset = 0
             while offset < bytes.count {

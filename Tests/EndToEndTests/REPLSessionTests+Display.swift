@@ -110,6 +110,27 @@ extension REPLSessionTests {
         }
     }
 
+    /// Rows streamed (CSV, not held for a table) into a pager that does not read yet: the writes that waited
+    /// for it are timed by the output itself (`waitedOnReader`), and left out of the query's time.
+    @Test func rowsStreamedIntoAPagerThatWaitsAreNotTheQuerysTime() throws {
+        let pager = try home.write("pager.sh", "#!/bin/sh\nsleep 4\ncat > /dev/null\necho PAGER-DONE\n")
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: pager)
+        let terminal = try start(nil, environment: ["PAGER": pager], rows: 20)
+        try terminal.enter("\\format csv")
+        try terminal.waitForPrompt(count: 2)
+        // 1,000 rows of 200 bytes: more than the output's buffer and the pipe's together.
+        try terminal.enter(
+            "\\sql WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000) "
+                + "SELECT i, '\(String(repeating: "x", count: 200))' AS filler FROM n")
+        try terminal.waitFor("PAGER-DONE")
+        try terminal.waitForPrompt(count: 3)
+        let answer = try #require(try savedMessages().last { $0.role == .assistant })
+        #expect(answer.rowCount == 1_000)
+        let query = try #require(answer.executionMilliseconds)
+        let total = try #require(answer.totalMilliseconds)
+        #expect(query < 3_000 && total < 3_000, "query \(query) ms, total \(total) ms")
+    }
+
     @Test func theBannerSaysWhenTheDatabaseIsMissing() throws {
         let missing = home.file("nope.db")
         let terminal = try start(nil, environment: ["DATABASE_URL": missing])

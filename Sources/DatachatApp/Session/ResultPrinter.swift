@@ -85,6 +85,8 @@ final class ResultPrinter: TurnObserver {
         self.renderer = renderer
     }
 
+    var waitedOnReader: Duration { output.waitedOnReader }
+
     func resultRow(_ row: [DatabaseValue], text: borrowing RowText) {
         recent?.add(row)
         renderer?.add(row: row, text: text)

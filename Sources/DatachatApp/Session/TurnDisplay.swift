@@ -142,6 +142,8 @@ final class TurnDisplay: TurnObserver {
         self.renderer = renderer
     }
 
+    var waitedOnReader: Duration { destination?.output.waitedOnReader ?? .zero }
+
     func resultRow(_ row: [DatabaseValue], text: borrowing RowText) {
         renderer?.add(row: row, text: text)
         recent.add(row)

@@ -32,6 +32,8 @@ final class PagedOutput: TextOutput {
     private var mode: Mode
     private var held = ""
     private var lines = 0
+    /// What the pager's pipe waited, once it is closed.
+    private var pagerWaited = Duration.zero
 
     /// - Parameters:
     ///   - pagerCommand: what to run through `sh -c` (see `Pager.command(environment:)`); nil writes
@@ -70,6 +72,11 @@ final class PagedOutput: TextOutput {
         }
     }
 
+    var waitedOnReader: Duration {
+        if case .paging(_, let pipe) = mode { return standardOutput.waitedOnReader + pipe.waitedOnReader }
+        return standardOutput.waitedOnReader + pagerWaited
+    }
+
     /// Shows what is still held, or lets the pager see the end of its input and waits until the person
     /// leaves it. Later writes go straight to standard output.
     func finish() {
@@ -80,6 +87,7 @@ final class PagedOutput: TextOutput {
             standardOutput.flush()
         case .paging(let pager, let pipe):
             pipe.flush()
+            pagerWaited = pipe.waitedOnReader
             pager.close()
         }
         mode = .finished
