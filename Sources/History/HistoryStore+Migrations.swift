@@ -184,9 +184,15 @@ extension HistoryStore {
     static let rebuildSearchIndex = "INSERT INTO chat_messages_search (chat_messages_search) VALUES ('rebuild')"
 
     /// Brings the store up to the newest schema; safe to run on every start, from many processes at once.
+    ///
+    /// A store a newer datachat has migrated further is refused: this one does not know what the later
+    /// versions changed, and writing as if they had not happened could leave rows the newer one misreads.
     static func migrate(_ database: any Database) throws {
         let migrations = migrations(for: database.dialect)
         let current = (try? database.fetchAll("SELECT max(version) FROM schema_version"))?.rows.first?.first?.intValue
+        if let current, current > migrations.count {
+            throw newerStoreError(database, version: Int(current), known: migrations.count)
+        }
         if let current, current >= migrations.count { return }
         try database.transaction {
             if database.dialect == .postgres {
@@ -197,12 +203,22 @@ extension HistoryStore {
             // Re-read inside the transaction: another process may have migrated meanwhile.
             let version =
                 try database.fetchAll("SELECT max(version) FROM schema_version").rows.first?.first?.intValue ?? 0
-            for step in version..<max(version, migrations.count) {
+            if version > migrations.count {
+                throw newerStoreError(database, version: Int(version), known: migrations.count)
+            }
+            for step in version..<migrations.count {
                 for statement in migrations[step] { try database.execute(statement) }
                 try database.execute(
                     "INSERT INTO schema_version (version) VALUES ($1)", parameters: [.integer(Int64(step + 1))])
             }
         }
+    }
+
+    private static func newerStoreError(_ database: any Database, version: Int, known: Int) -> DatabaseError {
+        DatabaseError(
+            .invalidLocation,
+            "the history store \(database.location.redacted) was written by a newer datachat (store version "
+                + "\(version); this one knows up to \(known)): upgrade datachat to use it")
     }
 
     /// The advisory lock that serialises migrations on PostgreSQL ("datachat" in ASCII).

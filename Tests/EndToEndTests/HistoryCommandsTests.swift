@@ -49,6 +49,30 @@ import Testing
         }
     }
 
+    /// A history a newer datachat has migrated further is refused by every command, in one line with exit 2,
+    /// before a question is sent or anything is written to it.
+    @Test func aHistoryFromANewerDatachatIsRefusedByEveryCommand() throws {
+        let server = try FakeLLMServer(script: Self.script)
+        let runner = runner(server)
+        #expect(try runner.run(["-q", "how many orders?"]).status == 0)
+        let store = try SQLiteDatabase(path: runner.historyPath, access: .readWrite)
+        try store.execute("INSERT INTO schema_version (version) VALUES (99)")
+        let before = try store.fetchAll("SELECT count(*) FROM chat_messages").rows
+        let asked = try server.requests().count
+        let commands = [
+            ["-q", "how many orders?"], ["sessions", "list"], ["stats"],
+            ["history", "migrate", "--to", home.file("copy.sqlite")],
+        ]
+        for arguments in commands {
+            let result = try runner.run(arguments)
+            #expect(result.status == 2, "\(arguments): \(result.stderr)")
+            #expect(result.stderr.contains("was written by a newer datachat (store version 99"), "\(arguments)")
+            #expect(result.stderr.split(separator: "\n").count == 1, "\(arguments): \(result.stderr)")
+        }
+        #expect(try store.fetchAll("SELECT count(*) FROM chat_messages").rows == before)
+        #expect(try server.requests().count == asked, "the refused question was not sent")
+    }
+
     /// Issue 15 item 8: after one 210 KB question, `sessions search orders > s.txt` wrote 10.9 MB for 53 lines,
     /// every row padded to the longest match. Now each row is a snippet, whatever the messages' size.
     @Test func searchPrintsASnippetOfEachHitInEveryFormat() throws {

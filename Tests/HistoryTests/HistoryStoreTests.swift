@@ -63,6 +63,21 @@ enum Engine: String, CaseIterable, CustomTestStringConvertible {
         #expect(versions == (1...6).map { [.integer($0)] })
     }
 
+    /// A store a newer datachat migrated further is refused in one line, and nothing is written to it.
+    @Test(arguments: Engine.available) func aStoreFromANewerDatachatIsRefused(engine: Engine) throws {
+        let store = try openStore(engine)
+        try store.database.execute("INSERT INTO schema_version (version) VALUES (99)")
+        #expect {
+            try openStore(engine)
+        } throws: { error in
+            guard let error = error as? DatabaseError else { return false }
+            return error.code == .invalidLocation && !error.message.contains("\n")
+                && error.message.contains("was written by a newer datachat (store version 99; this one knows up to 6)")
+        }
+        let versions = try store.database.fetchAll("SELECT count(*) FROM schema_version").rows
+        #expect(versions == [[.integer(7)]])
+    }
+
     @Test(arguments: Engine.available) func messagesGetConsecutiveSeqAndRoundTrip(engine: Engine) throws {
         let store = try openStore(engine)
         let record = session()

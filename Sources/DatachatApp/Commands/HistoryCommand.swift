@@ -17,8 +17,8 @@ struct HistoryCommand: ParsableCommand {
                 running it again copies nothing twice; a session continued since gets its new messages. A \
                 target holding other contents under the same ids is refused and left as it was. Shows a \
                 progress bar when standard error is a terminal, and the counts at the end.
-                Exit codes: 0 copied (or nothing to copy), 2 a bad URL, 4 a store that cannot be read or \
-                written, 8 the target holds different rows under the same ids.
+                Exit codes: 0 copied (or nothing to copy), 2 a bad URL or a store a newer datachat wrote, 4 a \
+                store that cannot be read or written, 8 the target holds different rows under the same ids.
                 """)
 
         @OptionGroup(title: "History") var history: HistoryOptions
@@ -33,12 +33,7 @@ struct HistoryCommand: ParsableCommand {
             } catch {
                 throw CommandFailure("--to: \(error)")
             }
-            let target: HistoryStore
-            do {
-                target = try HistoryStore.open(location)
-            } catch {
-                throw CommandFailure("\(error): check --to", exitCode: ExitStatus.databaseError)
-            }
+            let target = try openHistoryStore(to, check: "--to")
             let bar = ProgressBar(enabled: StandardError.isTerminal)
             let counts: HistoryCopyCounts
             do {

@@ -16,15 +16,7 @@ final class AppContext {
         self.settings = settings
         let (location, defaultNotes) = try Self.resolveDatabase(settings)
         self.location = location
-        do {
-            history = try HistoryStore.open(
-                DatabaseLocation(parsing: settings.historyURL), apartFrom: location, analysedSchemas: settings.schemas)
-        } catch {
-            let usage = (error as? DatabaseError)?.code == .invalidLocation
-            throw CommandFailure(
-                "\(error): check --history-url or DATACHAT_HISTORY_URL",
-                exitCode: usage ? ExitStatus.usage : ExitStatus.databaseError)
-        }
+        history = try openHistoryStore(settings.historyURL, apartFrom: location, analysedSchemas: settings.schemas)
         history.onNotice = { StandardError.error($0) }
         guard let promptsDirectory = settings.promptsDirectory else {
             throw CommandFailure("cannot find the prompts folder: set DATACHAT_PROMPTS_DIR to datachat's prompts/")
