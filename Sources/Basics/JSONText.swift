@@ -36,7 +36,6 @@ public enum JSONText {
     /// The escaping loop, for the rare text that needs it: out of line, so the common case inlines small.
     @usableFromInline
     static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout ByteBuffer) {
-        let hex = Array("0123456789abcdef".utf8)
         for byte in bytes {
             switch byte {
             case UInt8(ascii: "\""), UInt8(ascii: "\\"):
@@ -52,9 +51,10 @@ public enum JSONText {
                 output.append(UInt8(ascii: "\\"))
                 output.append(UInt8(ascii: "t"))
             case 0..<0x20:
-                output.append("\\u00")
-                output.append(hex[Int(byte >> 4)])
-                output.append(hex[Int(byte & 0x0F)])
+                // A control byte is below 0x20: its first hex digit is 0 or 1.
+                output.append(byte < 0x10 ? "\\u000" : "\\u001")
+                let low = byte & 0x0F
+                output.append(low < 10 ? UInt8(ascii: "0") + low : UInt8(ascii: "a") + low - 10)
             default: output.append(byte)
             }
         }

@@ -24,6 +24,11 @@ import Testing
     @Test func jsonStringsEscapeQuotesBackslashesAndControls() {
         #expect(JSONText.quoted("plain") == "\"plain\"")
         #expect(JSONText.quoted("a\"b\\c\nd\u{01}é") == #""a\"b\\c\nd\u0001é""#)
+        let hex = Array("0123456789abcdef")
+        for byte in 0..<0x20 where ![0x09, 0x0A, 0x0D].contains(byte) {
+            let control = String(UnicodeScalar(UInt8(byte)))
+            #expect(JSONText.quoted(control) == "\"\\u00\(hex[byte >> 4])\(hex[byte & 0x0F])\"", "\(byte)")
+        }
     }
 
     @Test func credentialsAreFoundInTheAuthorityOnly() throws {
