@@ -156,11 +156,11 @@ public protocol TurnObserver: AnyObject {
     func resultFinished(rowCount: Int, truncated: Bool)
     /// How long the observer's output has so far waited for its reader (`TextOutput.waitedOnReader`): read
     /// around the rows, so that a pager the person reads is not the query's time, without a clock read a row.
+    /// No default, so that an observer that writes rows cannot forget it.
     var waitedOnReader: Duration { get }
 }
 
 extension TurnObserver {
-    public var waitedOnReader: Duration { .zero }
     public func modelCalled(attempt: Int) {}
     public func modelText(_ delta: String, attempt: Int) {}
     public func modelRetrying(_ retry: ChatRetry, attempt: Int) {}

@@ -11,7 +11,8 @@ public protocol TextOutput: AnyObject {
     func write(utf8 bytes: UnsafeBufferPointer<UInt8>)
     func flush()
     /// How long writes have so far waited for whoever reads this output (a pager the person is reading, a
-    /// terminal, a pipe): their time, which the turn keeps out of the query's.
+    /// terminal, a pipe): their time, which the turn keeps out of the query's. No default: an output that
+    /// wraps another must pass its time on.
     var waitedOnReader: Duration { get }
 }
 
@@ -19,8 +20,6 @@ extension TextOutput {
     public func write(utf8 bytes: UnsafeBufferPointer<UInt8>) {
         write(String(decoding: bytes, as: UTF8.self))
     }
-
-    public var waitedOnReader: Duration { .zero }
 }
 
 /// A buffered writer to a file descriptor: one `write(2)` per 64 KiB instead of one per cell.
@@ -88,4 +87,6 @@ public final class StringOutput: TextOutput {
 
     public func write(_ text: String) { self.text += text }
     public func flush() {}
+    /// Memory has no reader to wait for.
+    public var waitedOnReader: Duration { .zero }
 }

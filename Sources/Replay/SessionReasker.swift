@@ -83,6 +83,8 @@ final class RowCollector: TurnObserver {
     var rows: [[DatabaseValue]] = []
     func resultStarted(columns: [Column]) { rows = [] }
     func resultRow(_ row: [DatabaseValue], text: borrowing RowText) { rows.append(row) }
+    /// Rows kept in memory wait for no one.
+    var waitedOnReader: Duration { .zero }
 }
 
 /// How one re-asked question came out.

@@ -67,12 +67,21 @@ final class TurnRecorder: TurnObserver {
     var results: [(rowCount: Int, truncated: Bool)] = []
     /// The answer at the confirmation prompt; nil leaves the protocol's default (run as shown).
     var approval: ((String) -> SQLApproval)?
+    /// How long each row waits, as a pager the person reads would make it, told as `waitedOnReader`.
+    var readerWaitPerRow = Duration.zero
+    private(set) var waitedOnReader = Duration.zero
 
     func modelCalled(attempt: Int) { modelCalls += 1 }
     func modelText(_ delta: String, attempt: Int) { text += delta }
     func modelAnswered(_ reply: String, attempt: Int) { answers.append(reply) }
     func sqlReady(_ sql: String, attempt: Int) { self.sql.append(sql) }
-    func resultRow(_ row: [DatabaseValue], text: borrowing RowText) { rows.append(row) }
+    func resultRow(_ row: [DatabaseValue], text: borrowing RowText) {
+        rows.append(row)
+        if readerWaitPerRow > .zero {
+            Thread.sleep(forTimeInterval: Double(readerWaitPerRow.components.attoseconds) / 1e18)
+            waitedOnReader += readerWaitPerRow
+        }
+    }
     func resultFinished(rowCount: Int, truncated: Bool) { results.append((rowCount, truncated)) }
     func repairing(after failure: TurnFailure, attempt: Int) { repairs += 1 }
     func fixedReferences(_ description: String, sql: String, attempt: Int) { fixes.append(description) }

@@ -17,6 +17,23 @@ import Testing
         try fixture.makeAssistant(baseURL: baseURL, databasePath: databasePath, maxRepairs: maxRepairs)
     }
 
+    /// Time the observer's output waited for its reader while rows were shown (`waitedOnReader`) is the
+    /// person's: it is counted as waiting, not as the query's time or the turn's.
+    @Test func theReadersTimeWithTheRowsIsNotTheQuerys() throws {
+        let server = try FakeLLMServer(
+            script: FakeLLMServer.script(rules: [], default: "```sql\nSELECT * FROM sales ORDER BY id\n```"))
+        let assistant = try makeAssistant(baseURL: server.baseURL)
+        let recorder = TurnRecorder()
+        recorder.readerWaitPerRow = .milliseconds(400)
+        let outcome = assistant.ask("every sale", observer: recorder)
+        #expect(outcome.failure == nil && recorder.rows.count == 3)
+        #expect(outcome.timings.waiting >= 1_200, "\(outcome.timings)")
+        #expect(outcome.timings.execution < 600, "\(outcome.timings)")
+        let saved = try #require(try assistant.history.messages(sessionID: outcome.sessionID).last)
+        #expect((saved.executionMilliseconds ?? .infinity) < 600)
+        #expect((saved.totalMilliseconds ?? .infinity) < outcome.timings.model + 600)
+    }
+
     @Test func answersAndSavesTheTurn() throws {
         let server = try FakeLLMServer(
             script: FakeLLMServer.script(

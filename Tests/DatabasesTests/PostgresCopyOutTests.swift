@@ -36,12 +36,13 @@ import Testing
         let connection = try database.liveConnection()
         var watch = PostgresWatch.unlimited
         #expect {
-            try connection.describe("SELECT 1 AS a) TO STDOUT (FORMAT csv", &watch)
+            try connection.prepareAndDescribe("SELECT 1 AS a) TO STDOUT (FORMAT csv", after: [], &watch)
         } throws: { error in
             (error as? DatabaseError)?.code == .statementFailed
                 && (error as? DatabaseError)?.message.contains("syntax error") == true
         }
-        let description = try connection.describe("SELECT 1 / 0 AS a, 'x'::varchar(3) AS b", &watch)
+        let description = try connection.prepareAndDescribe(
+            "SELECT 1 / 0 AS a, 'x'::varchar(3) AS b", after: ["SET LOCAL statement_timeout = 1000"], &watch)
         let columns = database.describedColumns(description).columns
         #expect(columns.map(\.name) == ["a", "b"], "described, and not run (it would divide by zero)")
         #expect(columns.map(\.typeName) == ["integer", "character varying(3)"])
@@ -84,6 +85,17 @@ import Testing
         let first = try database.fetchAll("SELECT label FROM items WHERE id <= 2 ORDER BY id").rows
         #expect(first == [[.text("tab\there\nnew line\r\\ back")], [.text("\\N")]])
         #expect(try database.fetchAll("SELECT FROM items").rows == Array(repeating: [], count: 4))
+        // Columns are told with the first row, or at the end when there are any: none and no rows, not at all.
+        for sql in ["SELECT FROM items WHERE false", "SELECT FROM items", "SELECT id FROM items WHERE false"] {
+            var told: [Int] = []
+            for statement in [sql, sql + ";"] {
+                var calls = 0
+                try database.query(
+                    statement, parameters: [], limits: .none, columns: { _ in calls += 1 }, row: { _ in true })
+                told.append(calls)
+            }
+            #expect(told[0] == told[1], "\(sql): \(told)")
+        }
     }
 
     @Test func theCapsHoldAndAnErrorAfterSomeRowsNamesTheStatement() throws {

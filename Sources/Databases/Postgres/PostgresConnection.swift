@@ -190,9 +190,9 @@ final class PostgresConnection {
     /// parse or names no real table or column throws the error running it would.
     ///
     /// https://www.postgresql.org/docs/15/libpq-pipeline-mode.html
-    func describe(_ sql: String, after statements: [String] = [], _ watch: inout PostgresWatch) throws(DatabaseError)
-        -> PostgresResult
-    {
+    func prepareAndDescribe(
+        _ sql: String, after statements: [String], _ watch: inout PostgresWatch
+    ) throws(DatabaseError) -> PostgresResult {
         guard PQenterPipelineMode(handle) == 1 else { throw lostOrFailed(sql: sql) }
         let sent =
             statements.allSatisfy { PQsendQueryParams(handle, $0, 0, nil, nil, nil, nil, 0) == 1 }

@@ -19,7 +19,7 @@ extension PostgresDatabase {
     /// it as a write in the read-only transaction, not as something COPY cannot hold.
     ///
     /// The statement goes inside `COPY (` ... `)`, so nothing in it may close that parenthesis: this check is
-    /// the first guard, and the server's own parse of the statement alone (`describe`, before the COPY is
+    /// the first guard, and the server's own parse of the statement alone (`prepareAndDescribe`, before the COPY is
     /// sent) the second: a statement that parses alone is balanced by PostgreSQL's own lexer.
     static func readsThroughCopy(_ sql: String) -> Bool {
         var depth = 0
@@ -51,19 +51,17 @@ extension PostgresDatabase {
     /// read-only transaction's BEGIN and limits) goes in the description's round trip, so a small result costs
     /// no more round trips than single-row mode: prelude and description, COPY, ROLLBACK.
     func streamThroughCopy(
-        on connection: PostgresConnection, _ sql: String, after prelude: [String] = [], watch initial: PostgresWatch,
+        on connection: PostgresConnection, _ sql: String, after prelude: [String], watch initial: PostgresWatch,
         maxRows: Int?, maxBytes: Int?, columns: ([Column]) throws -> Void, row: ([DatabaseValue]) throws -> Bool
     ) throws -> (count: Int, truncated: Bool) {
         var watch = initial
-        let description = describedColumns(try connection.describe(sql, after: prelude, &watch))
+        let description = describedColumns(try connection.prepareAndDescribe(sql, after: prelude, &watch))
         let decodings = description.decodings
         // The newline ends a trailing `--` comment before the parenthesis.
         try connection.send("COPY (\n" + sql + "\n) TO STDOUT", parameters: [])
         var failure: Error?
         var stopped = false
-        var count = 0
-        var bytes = 0
-        var truncated = false
+        var rows = PostgresRowCount(maxRows: maxRows, maxBytes: maxBytes)
         var values = [DatabaseValue](repeating: .null, count: decodings.count)
         var unescaped = ByteBuffer()
         func stop(_ error: Error? = nil) {
@@ -74,7 +72,7 @@ extension PostgresDatabase {
         // The columns are told with the first row or at the end, as in single-row mode: until then a
         // connection lost can still be retried (`query`), nothing having been handed over.
         var described = false
-        func describe() {
+        func tellColumns() {
             guard !described else { return }
             described = true
             do {
@@ -109,15 +107,14 @@ extension PostgresDatabase {
                     values[column] = unescaped.withBytes { types.decode($0, as: decoding) }
                 }
             }
-            return start == max(line.count + 1, 1) || decodings.isEmpty ? rowBytes : nil
+            return start == line.count + 1 || decodings.isEmpty ? rowBytes : nil
         }
         while let result = try connection.nextResult(&watch, sql: sql) {
             if result.status == PGRES_COPY_OUT {
                 while let line = try connection.nextCopyRow(&watch, sql: sql) {
-                    if !stopped { describe() }
+                    if !stopped { tellColumns() }
                     if stopped { continue }
-                    if let maxRows, count >= maxRows {
-                        truncated = true
+                    if !rows.hasRoom() {
                         stop()
                         continue
                     }
@@ -125,14 +122,10 @@ extension PostgresDatabase {
                         stop(DatabaseError(.statementFailed, "the database sent a row datachat cannot read", sql: sql))
                         continue
                     }
-                    if let maxBytes {
-                        bytes += rowBytes + 8 * decodings.count
-                        if bytes > maxBytes {
-                            stop(DatabaseError.resultTooLarge(maxBytes: maxBytes, sql: sql))
-                            continue
-                        }
+                    if let error = rows.add(rowBytes: rowBytes, values: decodings.count, sql: sql) {
+                        stop(error)
+                        continue
                     }
-                    count += 1
                     do {
                         if try !row(values) { stop() }
                     } catch {
@@ -140,7 +133,8 @@ extension PostgresDatabase {
                     }
                 }
             } else if result.status == PGRES_COMMAND_OK {
-                if !stopped { describe() }
+                // No rows: told only when there are columns, as single-row mode tells them.
+                if !stopped, !description.columns.isEmpty { tellColumns() }
             } else if !stopped, failure == nil,
                 let error = PostgresErrors.error(from: result, watch: watch, connection: connection, sql: sql)
             {
@@ -151,6 +145,6 @@ extension PostgresDatabase {
             throw DatabaseError.stopped(reason, timeoutSeconds: watch.timeoutSeconds, sql: sql)
         }
         if let failure { throw failure }
-        return (count, truncated)
+        return (rows.count, rows.truncated)
     }
 }

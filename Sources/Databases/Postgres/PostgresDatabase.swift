@@ -248,9 +248,7 @@ public final class PostgresDatabase: Database {
         var described = false
         /// Each column's decoding, looked up once rather than once a value.
         var decodings: [PostgresDecoding] = []
-        var count = 0
-        var bytes = 0
-        var truncated = false
+        var rows = PostgresRowCount(maxRows: maxRows, maxBytes: maxBytes)
         // One array for every row, each value written over the one before, as in SQLite's loop: no allocation a
         // row unless the callback keeps its rows.
         var values: [DatabaseValue] = []
@@ -276,8 +274,7 @@ public final class PostgresDatabase: Database {
             if status == PGRES_SINGLE_TUPLE {
                 if !described { describe(result) }
                 if stopped { continue }
-                if let maxRows, count >= maxRows {
-                    truncated = true
+                if !rows.hasRoom() {
                     stop()
                     continue
                 }
@@ -292,14 +289,10 @@ public final class PostgresDatabase: Database {
                         values[index] = types.decode(text, as: decoding)
                     }
                 }
-                if let maxBytes {
-                    bytes += rowBytes + 8 * decodings.count
-                    if bytes > maxBytes {
-                        stop(DatabaseError.resultTooLarge(maxBytes: maxBytes, sql: sql))
-                        continue
-                    }
+                if let error = rows.add(rowBytes: rowBytes, values: decodings.count, sql: sql) {
+                    stop(error)
+                    continue
                 }
-                count += 1
                 do {
                     if try !row(values) { stop() }
                 } catch {
@@ -324,6 +317,6 @@ public final class PostgresDatabase: Database {
             throw DatabaseError.stopped(reason, timeoutSeconds: watch.timeoutSeconds, sql: sql)
         }
         if let failure { throw failure }
-        return (count, truncated)
+        return (rows.count, rows.truncated)
     }
 }

@@ -38,5 +38,14 @@ private final class SeparatedOutput: TextOutput {
         file.write(text)
     }
 
+    func write(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+        if pending, !bytes.isEmpty {
+            pending = false
+            if separator.startAnswer() { file.write("\n") }
+        }
+        file.write(utf8: bytes)
+    }
+
     func flush() { file.flush() }
+    var waitedOnReader: Duration { file.waitedOnReader }
 }

@@ -79,4 +79,6 @@ final class OwnedFileOutput: TextOutput {
     func write(_ text: String) { file.write(text) }
     func write(utf8 bytes: UnsafeBufferPointer<UInt8>) { file.write(utf8: bytes) }
     func flush() { file.flush() }
+    /// A FIFO or terminal named with `\\o` is waited for as standard output would be; a regular file is not.
+    var waitedOnReader: Duration { file.waitedOnReader }
 }
