@@ -51,12 +51,7 @@ struct ExportCommand: ParsableCommand {
             Signals.install()
             let context = try AppContext(settings: settings)
             try ReplayCommand.requireSameDatabase(session, context: context)
-            let connection: any Database
-            do {
-                connection = try context.assistant.database()
-            } catch {
-                throw CommandFailure("\(error)", exitCode: ExitStatus.databaseError)
-            }
+            let connection = try context.analysedDatabase()
             rerunTurns = SessionReplayer(
                 database: connection, configuration: AppContext.configuration(settings),
                 cancellation: Signals.interrupt

@@ -69,12 +69,7 @@ struct ReplayCommand: ParsableCommand {
                 "session \(session.record.id.prefix(8)) has no SQL to replay: `datachat sessions show "
                     + "\(session.record.id.prefix(8))` shows it", exitCode: ExitStatus.usage)
         }
-        let connection: any Database
-        do {
-            connection = try context.assistant.database()
-        } catch {
-            throw CommandFailure("\(error)", exitCode: ExitStatus.databaseError)
-        }
+        let connection = try context.analysedDatabase()
         let replayer = SessionReplayer(
             database: connection, configuration: AppContext.configuration(settings),
             cancellation: Signals.interrupt)

@@ -50,6 +50,16 @@ final class AppContext {
         }
     }
 
+    /// The analysed database, connected now (replay and `export --rerun` need it before any question), or
+    /// its failure as one line with exit 4.
+    func analysedDatabase() throws(CommandFailure) -> any Database {
+        do {
+            return try assistant.database()
+        } catch {
+            throw CommandFailure("\(error)", exitCode: ExitStatus.databaseError)
+        }
+    }
+
     static func configuration(_ settings: Settings) -> AssistantConfiguration {
         var configuration = AssistantConfiguration(
             maxRows: settings.maxRows, statementTimeout: settings.statementTimeout, maxRepairs: settings.maxRepairs,
