@@ -57,27 +57,18 @@ public enum CopyText {
                 }
                 output.append(UInt8(truncatingIfNeeded: value))
             case UInt8(ascii: "x"):
-                guard index < bytes.count, var value = hexDigit(bytes[index]) else {
+                guard index < bytes.count, var value = HexDigits.value(bytes[index]) else {
                     output.append(escaped)
                     continue
                 }
                 index += 1
-                if index < bytes.count, let low = hexDigit(bytes[index]) {
+                if index < bytes.count, let low = HexDigits.value(bytes[index]) {
                     value = value * 16 + low
                     index += 1
                 }
                 output.append(value)
             default: output.append(escaped)
             }
-        }
-    }
-
-    private static func hexDigit(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-        default: nil
         }
     }
 }

@@ -53,8 +53,7 @@ public enum JSONText {
             case 0..<0x20:
                 // A control byte is below 0x20: its first hex digit is 0 or 1.
                 output.append(byte < 0x10 ? "\\u000" : "\\u001")
-                let low = byte & 0x0F
-                output.append(low < 10 ? UInt8(ascii: "0") + low : UInt8(ascii: "a") + low - 10)
+                output.append(HexDigits.digit(byte & 0x0F))
             default: output.append(byte)
             }
         }

@@ -1,3 +1,5 @@
+import Basics
+
 /// One value of a result row, shared by every engine so that rendering and history never see C types.
 ///
 /// Exact types stay exact: `numeric` keeps PostgreSQL's decimal text and never passes through `Double`;
@@ -37,12 +39,11 @@ extension DatabaseValue {
     /// PostgreSQL's bytea text form, `\x` and two hex digits a byte: how blobs are sent as parameters
     /// and shown in every text format.
     public static func byteaHex(_ bytes: [UInt8]) -> String {
-        let digits = Array("0123456789abcdef".utf8)
         var output: [UInt8] = [UInt8(ascii: "\\"), UInt8(ascii: "x")]
         output.reserveCapacity(2 + bytes.count * 2)
         for byte in bytes {
-            output.append(digits[Int(byte >> 4)])
-            output.append(digits[Int(byte & 0x0F)])
+            output.append(HexDigits.digit(byte >> 4))
+            output.append(HexDigits.digit(byte & 0x0F))
         }
         return String(decoding: output, as: UTF8.self)
     }

@@ -1,3 +1,5 @@
+import Basics
+
 /// How a value's text (libpq's text format) becomes a `DatabaseValue`.
 enum PostgresDecoding: Sendable, Hashable {
     case integer
@@ -226,14 +228,7 @@ struct PostgresTypes {
     ///
     /// https://www.postgresql.org/docs/15/datatype-binary.html
     static func bytea(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
-        func nibble(_ byte: UInt8) -> UInt8 {
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): return byte - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): return byte - UInt8(ascii: "a") + 10
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): return byte - UInt8(ascii: "A") + 10
-            default: return 0
-            }
-        }
+        func nibble(_ byte: UInt8) -> UInt8 { HexDigits.value(byte) ?? 0 }
         var output: [UInt8] = []
         if bytes.count >= 2, bytes[0] == UInt8(ascii: "\\"), bytes[1] == UInt8(ascii: "x") {
             output.reserveCapacity((bytes.count - 2) / 2)
