@@ -122,12 +122,8 @@ extension PostgresDatabase {
                         stop(DatabaseError(.statementFailed, "the database sent a row datachat cannot read", sql: sql))
                         continue
                     }
-                    if let error = rows.add(rowBytes: rowBytes, values: decodings.count, sql: sql) {
-                        stop(error)
-                        continue
-                    }
                     do {
-                        if try !row(values) { stop() }
+                        if try !rows.deliver(values, rowBytes: rowBytes, sql: sql, to: row) { stop() }
                     } catch {
                         stop(error)
                     }

@@ -289,12 +289,8 @@ public final class PostgresDatabase: Database {
                         values[index] = types.decode(text, as: decoding)
                     }
                 }
-                if let error = rows.add(rowBytes: rowBytes, values: decodings.count, sql: sql) {
-                    stop(error)
-                    continue
-                }
                 do {
-                    if try !row(values) { stop() }
+                    if try !rows.deliver(values, rowBytes: rowBytes, sql: sql, to: row) { stop() }
                 } catch {
                     stop(error)
                 }

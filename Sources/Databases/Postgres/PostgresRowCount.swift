@@ -22,14 +22,17 @@ struct PostgresRowCount {
         return true
     }
 
-    /// Counts a row whose values hold `rowBytes` bytes (a value counts 8 more, as SQLite's count does); the
-    /// byte cap's error when the rows so far pass it, and then the row is not counted.
-    mutating func add(rowBytes: Int, values: Int, sql: String) -> DatabaseError? {
+    /// Counts a row whose values hold `rowBytes` bytes (a value counts 8 more, as SQLite's count does) and
+    /// hands it to `row`: false when the caller stopped reading. Throws the byte cap's error when the rows so
+    /// far pass it (the row is then neither counted nor handed over), or the caller's.
+    mutating func deliver(
+        _ values: [DatabaseValue], rowBytes: Int, sql: String, to row: ([DatabaseValue]) throws -> Bool
+    ) throws -> Bool {
         if let maxBytes {
-            bytes += rowBytes + 8 * values
-            if bytes > maxBytes { return .resultTooLarge(maxBytes: maxBytes, sql: sql) }
+            bytes += rowBytes + 8 * values.count
+            if bytes > maxBytes { throw DatabaseError.resultTooLarge(maxBytes: maxBytes, sql: sql) }
         }
         count += 1
-        return nil
+        return try row(values)
     }
 }
