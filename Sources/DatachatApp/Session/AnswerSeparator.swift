@@ -31,19 +31,20 @@ private final class SeparatedOutput: TextOutput {
     }
 
     func write(_ text: String) {
-        if pending, !text.isEmpty {
-            pending = false
-            if separator.startAnswer() { file.write("\n") }
-        }
+        separateBefore(empty: text.isEmpty)
         file.write(text)
     }
 
     func write(utf8 bytes: UnsafeBufferPointer<UInt8>) {
-        if pending, !bytes.isEmpty {
-            pending = false
-            if separator.startAnswer() { file.write("\n") }
-        }
+        separateBefore(empty: bytes.isEmpty)
         file.write(utf8: bytes)
+    }
+
+    /// The blank line before this answer's first text, when an answer came before it.
+    private func separateBefore(empty: Bool) {
+        guard pending, !empty else { return }
+        pending = false
+        if separator.startAnswer() { file.write("\n") }
     }
 
     func flush() { file.flush() }
